@@ -1,0 +1,3 @@
+from despin.cli import run
+
+run()

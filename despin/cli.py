@@ -1,0 +1,43 @@
+"""The command line: a thin typer layer that wires commands to the library."""
+
+from __future__ import annotations
+
+import typer
+
+from despin import __version__
+from despin.commands import check as check_cmd
+from despin.commands import lexicon as lexicon_cmd
+
+app = typer.Typer(
+    name="despin",
+    help="Find and repair synonym-spun text (tortured phrases).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("check")(check_cmd.check)
+app.add_typer(lexicon_cmd.app, name="lexicon")
+
+try:  # the rewriter's command
+    from despin.commands import fix as fix_cmd
+except ImportError:  # pragma: no cover - only while the package is partially installed
+    fix_cmd = None
+if fix_cmd is not None:
+    app.command("fix")(fix_cmd.fix)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"despin {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """Find and repair synonym-spun text (tortured phrases)."""
+
+
+def run() -> None:
+    app()

@@ -1,0 +1,75 @@
+"""`despin check`: report spinning; exit 0 clean, 1 spinning found (see --fail-on), 2 on errors."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from despin.document import expand_paths
+from despin.engine import Engine, Options, check_paths, default_jobs
+from despin.errors import DespinError
+from despin.model import Report, Verdict
+from despin.report import render_json, render_text
+from despin.scoring import Thresholds
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to check; '-' reads stdin.")],
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    threshold: Annotated[float, typer.Option(min=0.0, max=1.0, help="Document spin score from which a document counts as spun.")] = Thresholds.spun,
+    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Show findings at or above this confidence.")] = 0.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only one verdict line per file.")] = False,
+    lexicon: Annotated[list[Path], typer.Option("--lexicon", "-l", help="Extra lexicon file (despin TSV or screener CSV); repeatable.")] = [],  # noqa: B006
+    no_default_lexicon: Annotated[bool, typer.Option("--no-default-lexicon", help="Use only the --lexicon files.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for many files (default: all cores).")] = default_jobs(),
+    fail_on: Annotated[Verdict, typer.Option("--fail-on", help="Lowest verdict that makes the exit code 1.")] = Verdict.SPUN,
+) -> None:
+    """Score passages for synonym spinning and list each tortured phrase with its likely original."""
+    options = Options(
+        thresholds=Thresholds(spun=threshold),
+        lexicons=tuple(lexicon),
+        use_default=not no_default_lexicon,
+    )
+    try:
+        engine = Engine(options)
+    except DespinError as err:
+        fail(str(err))
+    reports: list[Report] = []
+    errors = 0
+    for result in check_paths(engine, expand_paths(paths), jobs):
+        if isinstance(result, DespinError):
+            errors += 1
+            print(f"despin: error: {result}", file=sys.stderr)
+        else:
+            reports.append(result)
+    print(render(reports, format, min_confidence, quiet))
+    if errors:
+        raise typer.Exit(2)
+    failing = {Verdict.SPUN} if fail_on is Verdict.SPUN else {Verdict.SPUN, Verdict.SUSPICIOUS}
+    raise typer.Exit(1 if any(r.verdict in failing for r in reports) else 0)
+
+
+def render(reports: list[Report], fmt: Format, min_confidence: float, quiet: bool) -> str:
+    if fmt is Format.json:
+        return render_json(reports, min_confidence)
+    if fmt in (Format.sarif, Format.github):
+        from despin import ciformats
+
+        return ciformats.render_sarif(reports) if fmt is Format.sarif else ciformats.render_github(reports)
+    return render_text(reports, min_confidence, quiet)
+
+
+def fail(message: str) -> None:
+    print(f"despin: error: {message}", file=sys.stderr)
+    raise typer.Exit(2)

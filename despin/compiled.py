@@ -1,0 +1,81 @@
+"""The lexicon compiled for matching, cached on disk so start-up stays fast.
+
+Parsing tens of thousands of rows and asking wordfreq for every word costs more than a
+whole `despin check` of a page, so the compiled matcher (entries with their rarity
+already computed) is pickled in the user's cache folder, keyed by the files' paths, sizes
+and modification times. A cache that cannot be read or written is simply rebuilt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from despin import __version__
+from despin.lexicon import default_files, load_files
+from despin.matcher import Matcher
+from despin.scoring import entry_rarity
+
+_FORMAT = 3  # bump when the pickled structures change
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(base) / "despin"
+
+
+def _key(paths: list[Path]) -> str:
+    h = hashlib.sha256(f"{__version__}:{_FORMAT}".encode())
+    for p in paths:
+        st = p.stat()
+        h.update(f"{p.resolve()}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:24]
+
+
+def compile_entries(paths: list[Path]) -> Matcher:
+    """Load the files, compute each entry's rarity with wordfreq, and build the trie."""
+    from wordfreq import zipf_frequency  # slow to import: only when (re)compiling
+
+    entries, _problems = load_files(paths)
+    memo: dict[str, float] = {}
+
+    def zipf(word: str) -> float:
+        if word not in memo:
+            memo[word] = zipf_frequency(word, "en")
+        return memo[word]
+
+    rated = [dataclasses.replace(e, rarity=entry_rarity(e, zipf)) for e in entries]
+    return Matcher.build(rated)
+
+
+def load_matcher(extra: list[Path] | None = None, use_default: bool = True, use_cache: bool = True) -> Matcher:
+    """The matcher for the bundled lexicon plus `extra` files (later files override earlier)."""
+    paths = (default_files() if use_default else []) + [Path(p) for p in extra or []]
+    from despin.errors import LexiconError
+
+    for p in paths:
+        if not p.is_file():
+            raise LexiconError(f"{p}: no such lexicon file")
+    if not use_cache:
+        return compile_entries(paths)
+    target = cache_dir() / f"lexicon-{_key(paths)}.pickle"
+    try:
+        with target.open("rb") as fh:
+            matcher = pickle.load(fh)
+        if isinstance(matcher, Matcher):
+            return matcher
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    matcher = compile_entries(paths)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(matcher, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a read-only home is fine: we just compile every time
+    return matcher

@@ -1,0 +1,152 @@
+"""The detector: text -> passages -> tokens -> matches -> scored findings -> Report.
+
+It never reads files or prints; the commands do that. `view` is the text with non-prose
+blanked to spaces of the same length (see `markup.prose_view`), so tokens are taken from
+the view while offsets, lines and columns stay those of the real text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from despin.grammar import article_breaks
+from despin.matcher import Matcher, contains
+from despin.model import Finding, Kind, Match, Passage, Report, Token, TokenKind
+from despin.morph import inflect
+from despin.passages import LineIndex, passage_spans
+from despin.scoring import (
+    STRONG,
+    Thresholds,
+    base_confidence,
+    contextual_confidence,
+    document_evidence,
+    document_score,
+    passage_score,
+    verdict,
+)
+from despin.tokens import phrase_key, tokenize
+
+Signal = Callable[[Sequence[Token]], list[Match]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """One passage after matching, before scoring."""
+
+    start: int
+    end: int
+    tokens: list[Token]
+    matches: list[Match]
+    words: int
+
+
+def analyze(
+    text: str,
+    path: str,
+    matcher: Matcher,
+    *,
+    view: str | None = None,
+    signals: Sequence[Signal] = (article_breaks,),
+    thresholds: Thresholds = Thresholds(),
+) -> Report:
+    """Find, score and judge the spinning in one document."""
+    view = text if view is None else view
+    if len(view) != len(text):
+        raise ValueError("the prose view must have the same length as the text")
+    scans = [_scan(view, s, e, matcher, signals) for s, e in passage_spans(view)]
+    norms = [t.norm for scan in scans for t in scan.tokens]
+    words = sum(scan.words for scan in scans)
+    doc_norms = frozenset(norms)
+    for scan in scans:
+        scan.matches[:] = [m for m in scan.matches if _clauses_hold(m, norms)]
+
+    base = {id(m): base_confidence(m) for scan in scans for m in scan.matches}
+    evidence = document_evidence([(m, base[id(m)]) for scan in scans for m in scan.matches], words)
+    lines = LineIndex(text)
+    passages: list[Passage] = []
+    strong_forms: set[tuple[str, ...]] = set()
+    for scan in scans:
+        local = sum(base[id(m)] for m in scan.matches if not m.entry.ambiguous)
+        findings = []
+        for m in scan.matches:
+            absent = _displaced_absent(m, doc_norms)
+            conf = contextual_confidence(m, base[id(m)], evidence, local, absent)
+            line, col = lines.position(m.start)
+            findings.append(
+                Finding(
+                    match=m,
+                    text=text[m.start : m.end],
+                    suggestion=_suggest(m, text),
+                    confidence=round(conf, 3),
+                    line=line,
+                    col=col,
+                    rarity=m.entry.rarity,
+                )
+            )
+            if conf >= STRONG and not m.entry.ambiguous:
+                strong_forms.add(m.entry.spun)
+        score = passage_score([f.confidence for f in findings], scan.words)
+        line, _ = lines.position(scan.start)
+        passages.append(Passage(scan.start, scan.end, scan.words, score, tuple(findings), line))
+    doc_score = document_score([(p.score, p.words) for p in passages])
+    # Ambiguous findings that context made near-certain add up too: four count as one form.
+    sure_ambiguous = sum(1 for p in passages for f in p.findings if f.match.entry.ambiguous and f.confidence >= 0.8)
+    strong_count = len(strong_forms) + sure_ambiguous // 4
+    return Report(
+        path=path,
+        passages=tuple(passages),
+        verdict=verdict(doc_score, strong_count, thresholds),
+        score=doc_score,
+        words=words,
+    )
+
+
+def _scan(view: str, start: int, end: int, matcher: Matcher, signals: Sequence[Signal]) -> _Scan:
+    tokens = tokenize(view, start, end)
+    matches = matcher.find(tokens)
+    taken = {i for m in matches for i in range(m.first, m.last + 1)}
+    for signal in signals:
+        for m in signal(tokens):
+            # Grammar breaks are extra evidence beside an entry; other signals only fill gaps.
+            if m.entry.kind is Kind.GRAMMAR:
+                matches.append(m)
+            elif taken.isdisjoint(range(m.first, m.last + 1)):
+                matches.append(m)
+                taken.update(range(m.first, m.last + 1))
+    matches.sort(key=lambda m: (m.start, -m.end))
+    words = sum(1 for t in tokens if t.kind is TokenKind.WORD)
+    return _Scan(start, end, tokens, matches, words)
+
+
+def _clauses_hold(match: Match, norms: list[str]) -> bool:
+    """AND/NOT clauses of screener entries: other phrases the document must (not) contain."""
+    entry = match.entry
+    if not entry.requires and not entry.excludes:
+        return True
+    return all(contains(norms, p) for p in entry.requires) and not any(
+        contains(norms, p) for p in entry.excludes
+    )
+
+
+def _displaced_absent(match: Match, doc_norms: frozenset[str]) -> bool:
+    """Whether the words the spun form displaced are missing from the whole document."""
+    original = phrase_key(match.entry.originals[0])
+    differing = [w for w in original if w not in match.entry.spun]
+    return not differing or not any(w in doc_norms for w in differing)
+
+
+def _suggest(match: Match, text: str) -> str:
+    """The likely original for display: inflection restored, leading capital kept."""
+    original = match.entry.originals[0]
+    if match.inflection:
+        head, _, last = original.rpartition(" ")
+        original = f"{head} {inflect(last, match.inflection)}".strip()
+    spun = text[match.start : match.end]
+    if spun[:1].isupper() and original[:1].islower():
+        if spun.isupper() and len(spun) > 1:
+            return original.upper()
+        if all(w[:1].isupper() for w in spun.split() if w[:1].isalpha()):
+            return " ".join(w[:1].upper() + w[1:] for w in original.split())
+        return original[:1].upper() + original[1:]
+    return original

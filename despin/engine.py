@@ -1,0 +1,97 @@
+"""The engine: one loaded lexicon, applied to documents, serially or on several cores.
+
+Commands build an Engine from their options and hand it documents; the engine knows how
+to turn a Document into a Report (prose view, matching, scoring). Loading the lexicon is
+the costly step, so each worker process loads it once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from despin.compiled import load_matcher
+from despin.detect import analyze
+from despin.document import Document, read_document
+from despin.errors import DespinError
+from despin.matcher import Matcher
+from despin.model import Report
+from despin.scoring import Thresholds
+
+PARALLEL_MIN_BYTES = 256 * 1024  # below this much text, starting workers costs more than it saves
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What a run needs to know to analyze documents the same way in every worker."""
+
+    thresholds: Thresholds = Thresholds()
+    lexicons: tuple[Path, ...] = ()
+    use_default: bool = True
+    markup: bool = True
+    ignore: frozenset[str] = field(default_factory=frozenset)
+
+
+class Engine:
+    """A lexicon loaded once and the options to apply it with."""
+
+    def __init__(self, options: Options, matcher: Matcher | None = None) -> None:
+        self.options = options
+        self.matcher = matcher or load_matcher(list(options.lexicons), options.use_default)
+
+    def analyze(self, doc: Document) -> Report:
+        view = None
+        if self.options.markup:
+            from despin.markup import prose_view
+
+            view = prose_view(doc.text, doc.path)
+        return analyze(doc.text, doc.path, self.matcher, view=view, thresholds=self.options.thresholds)
+
+    def check(self, path: str) -> tuple[Document, Report]:
+        doc = read_document(path)
+        return doc, self.analyze(doc)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+_worker: Engine | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _worker
+    _worker = Engine(options)
+
+
+def _check_in_worker(path: str) -> Report | DespinError:
+    assert _worker is not None
+    try:
+        return _worker.check(path)[1]
+    except DespinError as err:
+        return err
+
+
+def check_paths(engine: Engine, paths: Sequence[str], jobs: int) -> Iterator[Report | DespinError]:
+    """Reports (or the input error) for each path, in the order given."""
+    size = sum(_size(p) for p in paths)
+    if jobs <= 1 or len(paths) < 2 or size < PARALLEL_MIN_BYTES:
+        for p in paths:
+            try:
+                yield engine.check(p)[1]
+            except DespinError as err:
+                yield err
+        return
+    chunk = max(1, len(paths) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(engine.options,)) as pool:
+        yield from pool.map(_check_in_worker, paths, chunksize=chunk)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0

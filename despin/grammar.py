@@ -1,0 +1,60 @@
+"""Grammar breaks a spinner leaves behind, found without any lexicon entry.
+
+A spinner swaps a word but not the article before it: "a foreign group" becomes
+"a international group", "a huge" stays "a" after "an enormous" is swapped in. Careful
+writers and their editors rarely leave such slips, so they are evidence, weak alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from despin.model import Entry, Kind, Match, Token, TokenKind
+
+_VOWEL_LETTERS = frozenset("aeio")  # "u" is left out: "a unique", "a user" are right
+_CONSONANT_EXCEPTIONS = ("one", "once", "eu", "ewe", "uni", "use", "usu", "uti", "ura", "ure", "uro")
+_SILENT_H = ("hour", "honest", "honor", "honour", "heir", "herb")
+
+
+def _needs_an(word: str) -> bool | None:
+    """True: "an" is right; False: "a" is right; None: cannot tell (acronyms, numbers)."""
+    if not word.isalpha() or (word.isupper() and len(word) > 1):
+        return None
+    w = word.lower()
+    if w.startswith(_CONSONANT_EXCEPTIONS):
+        return False
+    if w.startswith(_SILENT_H):
+        return True
+    if w[0] == "u":
+        return None
+    return w[0] in _VOWEL_LETTERS
+
+
+def _entry(article: str, word: str, right: str) -> Entry:
+    return Entry(
+        spun=(article.lower(), word.lower()),
+        originals=(f"{right} {word}",),
+        kind=Kind.GRAMMAR,
+        weight=0.3,
+        ambiguous=True,
+        source="signal:article",
+    )
+
+
+def article_breaks(tokens: Sequence[Token]) -> list[Match]:
+    """"a" before a vowel sound or "an" before a consonant sound, as Matches of kind GRAMMAR."""
+    out: list[Match] = []
+    for i in range(len(tokens) - 1):
+        art, nxt = tokens[i], tokens[i + 1]
+        if art.norm not in ("a", "an") or nxt.kind is not TokenKind.WORD or art.text == "A" and i > 0 and tokens[i - 1].norm not in ".!?\"“":
+            continue
+        if i + 2 < len(tokens) and tokens[i + 2].norm in ("-", "."):
+            continue  # "a e-mail", "a A.I." and similar compounds are left alone
+        if i > 0 and tokens[i - 1].norm in ("-", "'"):
+            continue
+        needs_an = _needs_an(nxt.text)
+        if needs_an is None or needs_an == (art.norm == "an"):
+            continue
+        right = "an" if needs_an else "a"
+        out.append(Match(_entry(art.text, nxt.text, right), i, i + 1, art.start, nxt.end))
+    return out

@@ -1,0 +1,128 @@
+"""Matching: a token-level trie over the lexicon's spun forms.
+
+The text is tokenized once and walked once; at each token the trie is followed for as long
+as the next tokens continue a spun form, so the cost does not grow with the number of
+entries (no per-entry scan, no regex per entry). Leftmost-longest matches win. The last
+token of a phrase may carry a regular inflection ("secure havens", "enlargements").
+Entries with a `~N` proximity (from the Problematic Paper Screener) go through a small
+second index because their words need not be adjacent.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from despin.model import Entry, Match, Token, TokenKind
+from despin.morph import analyses
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    entry: Entry | None = None
+
+
+@dataclass(slots=True)
+class Matcher:
+    """Compiled form of a lexicon: built once, then used for every document."""
+
+    root: _Node
+    loose: dict[str, list[Entry]]  # first token -> entries with slop > 0
+    size: int
+
+    @classmethod
+    def build(cls, entries: Iterable[Entry]) -> Matcher:
+        root = _Node()
+        loose: dict[str, list[Entry]] = defaultdict(list)
+        size = 0
+        for entry in entries:
+            size += 1
+            if entry.slop > 0 and len(entry.spun) > 1:
+                loose[entry.spun[0]].append(entry)
+                continue
+            node = root
+            for key in entry.spun:
+                node = node.children.setdefault(key, _Node())
+            node.entry = entry
+        return cls(root, dict(loose), size)
+
+    def find(self, tokens: Sequence[Token]) -> list[Match]:
+        """Leftmost-longest, non-overlapping matches in one passage's tokens."""
+        matches: list[Match] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            if tokens[i].kind is TokenKind.PUNCT:
+                i += 1
+                continue
+            found = self._longest_at(tokens, i)
+            if found is None and self.loose:
+                found = self._loose_at(tokens, i)
+            if found is None:
+                i += 1
+                continue
+            matches.append(found)
+            i = found.last + 1
+        return matches
+
+    def _longest_at(self, tokens: Sequence[Token], i: int) -> Match | None:
+        best: Match | None = None
+        node = self.root
+        j = i
+        while j < len(tokens):
+            tok = tokens[j]
+            # An inflected last token: "enlargements" -> entry "enlargement" + "s".
+            if tok.kind is TokenKind.WORD:
+                for base, tag in analyses(tok.norm):
+                    child = node.children.get(base)
+                    if (
+                        child is not None
+                        and child.entry is not None
+                        and tok.norm not in node.children
+                        and _word_boundary(tokens, i, j)
+                    ):
+                        best = Match(child.entry, i, j, tokens[i].start, tok.end, tag)
+                        break
+            nxt = node.children.get(tok.norm)
+            if nxt is None:
+                break
+            node = nxt
+            if node.entry is not None and _word_boundary(tokens, i, j):
+                best = Match(node.entry, i, j, tokens[i].start, tok.end)
+            j += 1
+        return best
+
+    def _loose_at(self, tokens: Sequence[Token], i: int) -> Match | None:
+        for entry in self.loose.get(tokens[i].norm, ()):
+            want = entry.spun[1:]
+            window_end = min(len(tokens), i + len(entry.spun) + entry.slop)
+            k, j = 0, i + 1
+            while j < window_end and k < len(want):
+                if tokens[j].norm == want[k]:
+                    k += 1
+                j += 1
+            if k == len(want):
+                return Match(entry, i, j - 1, tokens[i].start, tokens[j - 1].end)
+        return None
+
+
+def _word_boundary(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A match must not end inside a hyphenated or dotted compound ("non-military" is not "military")."""
+    before = tokens[first - 1] if first > 0 else None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if before is not None and before.norm == "-" and before.end == tokens[first].start:
+        return False
+    if after is not None and after.norm == "-" and after.start == tokens[last].end:
+        return False
+    return True
+
+
+def contains(norms: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    """Whether the token norms contain `phrase` contiguously (for AND/NOT clauses)."""
+    if not phrase:
+        return True
+    first, size = phrase[0], len(phrase)
+    return any(
+        norms[k] == first and tuple(norms[k : k + size]) == phrase for k in range(len(norms) - size + 1)
+    )

@@ -1,0 +1,93 @@
+"""Regular English inflection: strip it to find an entry, put it back on the restored word.
+
+Only the regular patterns are handled (plural and third person -s, past -ed, participle
+-ing, with their spelling changes); irregular forms need rows of their own in the lexicon.
+Over-analysis is the danger ("news" is not "new" + s), so words that merely look inflected
+are listed, and a base must have three letters or more.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+TAGS = ("s", "ed", "ing")
+_VOWELS = set("aeiou")
+# Words whose ending only looks like an inflection.
+_NOT_INFLECTED = frozenset(
+    """news series species means this thus bus gas plus yes us is was has does goes
+    always perhaps across whereas analysis basis crisis thesis lens bias alias atlas canvas
+    during thing nothing something anything everything king ring sing bring spring string
+    morning evening ceiling wedding building meaning feeling being
+    bed red need seed feed speed hundred indeed shed sled bred breed
+    """.split()
+)
+
+
+@lru_cache(maxsize=65536)
+def analyses(word: str) -> tuple[tuple[str, str], ...]:
+    """Possible (base, tag) readings of a lower-case word as a regular inflection."""
+    if word in _NOT_INFLECTED or not word.isalpha():
+        return ()
+    out: list[tuple[str, str]] = []
+    if word.endswith("s") and not word.endswith("ss"):
+        if word.endswith("ies") and len(word) > 4:
+            out.append((word[:-3] + "y", "s"))
+        if word.endswith("es"):
+            out.append((word[:-2], "s"))
+        out.append((word[:-1], "s"))
+    elif word.endswith("ed"):
+        if word.endswith("ied"):
+            out.append((word[:-3] + "y", "ed"))
+        stem = word[:-2]
+        out += [(stem, "ed"), (word[:-1], "ed")]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+            out.append((stem[:-1], "ed"))
+    elif word.endswith("ing"):
+        stem = word[:-3]
+        out += [(stem, "ing"), (stem + "e", "ing")]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+            out.append((stem[:-1], "ing"))
+        if stem.endswith("y"):
+            out.append((stem[:-1] + "ie", "ing"))
+    return tuple((b, t) for b, t in out if len(b) >= 3)
+
+
+def inflect(word: str, tag: str) -> str:
+    """`word` with the regular inflection `tag` applied ("charge", "s" -> "charges")."""
+    if not tag or not word:
+        return word
+    lower = word.lower()
+    if tag == "s":
+        if lower.endswith(("s", "x", "z", "ch", "sh")):
+            return word + "es"
+        if lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
+            return word[:-1] + "ies"
+        return word + "s"
+    if tag == "ed":
+        if lower.endswith("e"):
+            return word + "d"
+        if lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
+            return word[:-1] + "ied"
+        if _doubles(lower):
+            return word + word[-1] + "ed"
+        return word + "ed"
+    if tag == "ing":
+        if lower.endswith("ie"):
+            return word[:-2] + "ying"
+        if lower.endswith("e") and not lower.endswith(("ee", "ye", "oe")):
+            return word[:-1] + "ing"
+        if _doubles(lower):
+            return word + word[-1] + "ing"
+        return word + "ing"
+    raise ValueError(f"unknown inflection tag {tag!r}")
+
+
+def _doubles(word: str) -> bool:
+    """Short consonant-vowel-consonant endings double their last letter (stop -> stopped)."""
+    return (
+        len(word) >= 3
+        and len(word) <= 4
+        and word[-1] not in _VOWELS | {"w", "x", "y"}
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    )

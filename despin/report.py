@@ -1,0 +1,98 @@
+"""Reporting: Reports rendered as text (one line a finding, like ruff and codespell) or JSON.
+
+Rendering only formats; it decides nothing. CI formats (SARIF, GitHub annotations) live in
+`ciformats.py` and are chosen here by name.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from despin.model import Finding, Report, Verdict
+
+Renderer = Callable[[Sequence[Report], float], str]
+
+
+def finding_line(path: str, f: Finding) -> str:
+    """`path:line:col: CODE "spun" -> "original" (confidence 0.87)`."""
+    return f'{path}:{f.line}:{f.col}: {f.code} "{_one_line(f.text)}" -> "{f.suggestion}" (confidence {f.confidence:.2f})'
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def render_text(reports: Sequence[Report], min_confidence: float = 0.0, quiet: bool = False) -> str:
+    """Findings, then per document its passage scores and verdict; `quiet`: verdict lines only."""
+    out: list[str] = []
+    for r in reports:
+        if not quiet:
+            for p in r.passages:
+                shown = [f for f in p.findings if f.confidence >= min_confidence]
+                out.extend(finding_line(r.path, f) for f in shown)
+                if shown:
+                    out.append(f"{r.path}:{p.line}: passage spin score {p.score:.2f} ({len(p.findings)} findings, {p.words} words)")
+        out.append(_verdict_line(r))
+    if len(reports) > 1:
+        counts = {v: sum(1 for r in reports if r.verdict is v) for v in Verdict}
+        out.append(
+            f"{len(reports)} files: {counts[Verdict.SPUN]} spun, "
+            f"{counts[Verdict.SUSPICIOUS]} suspicious, {counts[Verdict.CLEAN]} clean"
+        )
+    return "\n".join(out)
+
+
+def _verdict_line(r: Report) -> str:
+    strong = sum(1 for f in r.findings if f.confidence >= 0.5)
+    return (
+        f"{r.path}: {r.verdict.value} (spin score {r.score:.2f}; "
+        f"{len(r.findings)} findings, {strong} above 0.50; {r.words} words)"
+    )
+
+
+def report_dict(r: Report, min_confidence: float = 0.0) -> dict:
+    """The JSON object for one document: passages with scores, findings with offsets."""
+    return {
+        "path": r.path,
+        "verdict": r.verdict.value,
+        "score": r.score,
+        "words": r.words,
+        "passages": [
+            {
+                "start": p.start,
+                "end": p.end,
+                "line": p.line,
+                "words": p.words,
+                "score": p.score,
+                "findings": [
+                    finding_dict(f) for f in p.findings if f.confidence >= min_confidence
+                ],
+            }
+            for p in r.passages
+        ],
+    }
+
+
+def finding_dict(f: Finding) -> dict:
+    e = f.match.entry
+    return {
+        "code": f.code,
+        "line": f.line,
+        "column": f.col,
+        "start": f.start,
+        "end": f.end,
+        "text": f.text,
+        "original": f.suggestion,
+        "candidates": list(e.originals),
+        "confidence": f.confidence,
+        "kind": e.kind.value,
+        "ambiguous": e.ambiguous,
+        "rarity": e.rarity,
+        "source": e.source,
+        "entry": e.origin,
+    }
+
+
+def render_json(reports: Sequence[Report], min_confidence: float = 0.0) -> str:
+    return json.dumps([report_dict(r, min_confidence) for r in reports], ensure_ascii=False, indent=2)

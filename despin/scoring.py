@@ -1,0 +1,132 @@
+"""Scoring: how confident each finding is, how spun each passage is, and the verdict.
+
+Evidence is weighed, not counted:
+- an entry's prior weight says how specific it is ("secure haven" is a fingerprint,
+  "mentioned" is ordinary English);
+- rarity: spinners swap common words for rarer synonyms, so a spun form much rarer than the
+  word it displaced (wordfreq Zipf: "gaggle" 2.7 vs "group" 5.6) is stronger evidence;
+- displacement: a spinner replaces a word everywhere, so a spun form whose original never
+  appears in the document is likelier spun than one sitting beside its original;
+- context: ambiguous findings only gain confidence where unambiguous evidence gathers, in the
+  same passage and the document. One honest "mentioned" or "army" stays low.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from despin.model import Entry, Kind, Match, Verdict
+
+STRONG = 0.5  # a finding at or above this confidence counts as a fingerprint of spinning
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Cut-offs for the document verdict; `spun` is the CLI's --threshold."""
+
+    spun: float = 0.5
+    suspicious: float = 0.2
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def entry_rarity(entry: Entry, zipf) -> float:
+    """Mean Zipf frequency of the displaced words minus that of the words swapped in.
+
+    Only the words that differ count: "secure haven" vs "safe haven" compares secure/safe.
+    `zipf` is a word -> Zipf function (wordfreq's), passed in so callers can cache it.
+    """
+    original = entry.originals[0].lower().split()
+    spun_only = [w for w in entry.spun if w not in original and w.isalpha()]
+    orig_only = [w for w in original if w not in entry.spun and w.isalpha()]
+    if not spun_only or not orig_only:
+        return 0.0
+    mean = lambda ws: sum(zipf(w) for w in ws) / len(ws)  # noqa: E731
+    return round(mean(orig_only) - mean(spun_only), 3)
+
+
+def base_confidence(match: Match) -> float:
+    """Confidence from the entry alone: prior weight moved by rarity of the swap."""
+    entry = match.entry
+    rarity = max(-2.0, min(3.0, entry.rarity))
+    gain = 0.45 if entry.ambiguous else 0.6
+    return _sigmoid(_logit(entry.weight) + gain * rarity)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the document as a whole says: used to weigh its ambiguous findings."""
+
+    spin: float  # probability-like strength of the document's unambiguous evidence, in [0, 1]
+    words: int
+
+
+def document_evidence(base: Sequence[tuple[Match, float]], words: int) -> Evidence:
+    """Strength of the document's evidence: unambiguous findings, plus gathered ambiguous ones.
+
+    Distinct spun forms count once each at full strength; repeats add less, so one phrase
+    quoted five times is not five pieces of evidence.
+    """
+    seen: set[tuple[str, ...]] = set()
+    strong = 0.0
+    weak = 0.0
+    for match, conf in base:
+        first = match.entry.spun not in seen
+        seen.add(match.entry.spun)
+        share = 1.0 if first else 0.3
+        if match.entry.ambiguous:
+            weak += conf * share
+        else:
+            strong += conf * share
+    per_page = max(words, 150) / 300.0  # evidence per ~page of text
+    return Evidence(spin=1.0 - math.exp(-(strong + 0.35 * weak) / per_page), words=words)
+
+
+def contextual_confidence(
+    match: Match, base: float, evidence: Evidence, local_strong: float, displaced_absent: bool
+) -> float:
+    """Final confidence: ambiguous findings rise with the document's and passage's evidence."""
+    if not match.entry.ambiguous:
+        # Fingerprints gain a little from a spun context and lose a little in a clean one.
+        return _sigmoid(_logit(base) + 0.8 * (evidence.spin - 0.3))
+    x = _logit(base) + 3.6 * evidence.spin ** 2 + 0.8 * min(local_strong, 1.5)
+    x += 0.6 if displaced_absent else -0.9
+    return _sigmoid(x)
+
+
+def passage_score(confidences: Sequence[float], words: int) -> float:
+    """Spin score of a passage in [0, 1]: density of evidence per 100 words, saturating."""
+    evidence = sum(c if c >= STRONG else 0.25 * c for c in confidences)
+    density = evidence / max(words, 40) * 100.0
+    return round(1.0 - math.exp(-density / 1.5), 3)
+
+
+def document_score(passages: Sequence[tuple[float, int]]) -> float:
+    """Word-weighted combination of passage scores: long clean passages dilute, spun ones add up."""
+    total = sum(w for _, w in passages)
+    if total == 0:
+        return 0.0
+    log_clean = sum(w * math.log(max(1e-6, 1.0 - s)) for s, w in passages) / total
+    return round(1.0 - math.exp(log_clean), 3)
+
+
+def verdict(score: float, strong_distinct: int, thresholds: Thresholds) -> Verdict:
+    """Spun needs both a high score and several distinct fingerprints; never a single hit."""
+    if score >= thresholds.spun and strong_distinct >= 3:
+        return Verdict.SPUN
+    if strong_distinct >= 2 or score >= thresholds.spun or (strong_distinct and score >= thresholds.suspicious):
+        return Verdict.SUSPICIOUS
+    return Verdict.CLEAN
+
+
+def is_fingerprint(kind: Kind) -> bool:
+    return kind in (Kind.PHRASE, Kind.NAME, Kind.SCIENCE)

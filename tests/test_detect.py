@@ -1,0 +1,85 @@
+"""Detection: findings with exact positions, passage scores and document verdicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import HONEST_SEEDS, SPUN_SEED
+from despin.detect import analyze
+from despin.model import Verdict
+
+
+def test_findings_carry_exact_spans_lines_and_columns(datadir: Path, matcher):
+    text = (datadir / "spun_passage.txt").read_text()
+    report = analyze(text, "p.txt", matcher)
+    found = {f.text: f for f in report.findings}
+    assert set(found) >= {"Justice Division", "mentioned", "final 12 months", "secure haven"}
+    for f in report.findings:
+        assert text[f.start : f.end] == f.text
+    assert (found["Justice Division"].line, found["Justice Division"].col) == (1, 10)
+    assert (found["secure haven"].line, found["secure haven"].col) == (2, 28)
+    assert found["Justice Division"].suggestion == "Justice Department"
+    assert found["final 12 months"].suggestion == "last year"
+
+
+def test_phrases_match_across_a_line_break_inside_a_paragraph(matcher):
+    report = analyze("They found a secure\nhaven there.", "t", matcher)
+    assert [f.text for f in report.findings] == ["secure\nhaven"]
+
+
+def test_phrases_never_match_across_paragraphs(matcher):
+    report = analyze("They found a secure\n\nhaven there.", "t", matcher)
+    assert not any("haven" in f.text for f in report.findings)
+
+
+def test_each_passage_gets_its_own_score(datadir: Path, matcher):
+    report = analyze((datadir / "spun_passage.txt").read_text(), "p", matcher)
+    first, second = report.passages
+    assert first.score > 0.5 and second.score == 0.0 and second.findings == ()
+
+
+def test_inflected_forms_match_and_keep_the_inflection(matcher):
+    report = analyze("Two secure havens and several enlargements.", "t", matcher)
+    sug = {f.text: f.suggestion for f in report.findings}
+    assert sug["secure havens"] == "safe havens"
+    assert sug["enlargements"] == "expansions"
+
+
+def test_words_inside_hyphenated_compounds_do_not_match(matcher):
+    report = analyze("They weighed non-military options.", "t", matcher)
+    assert not any(f.text.lower() == "military" for f in report.findings)
+
+
+def test_article_break_is_weak_evidence(matcher):
+    report = analyze("It is a international problem.", "t", matcher)
+    (f,) = [f for f in report.findings if f.code == "DS401"]
+    assert f.suggestion == "an international" and f.confidence < 0.5
+    assert report.verdict is Verdict.CLEAN
+
+
+def test_honest_uses_of_ambiguous_words_stay_low_and_clean(datadir: Path, matcher):
+    report = analyze((datadir / "honest_news.txt").read_text(), "h", matcher)
+    assert report.findings, "ambiguous words are still reported as weak findings"
+    assert max(f.confidence for f in report.findings) < 0.5
+    assert report.verdict is Verdict.CLEAN
+
+
+def test_a_single_fingerprint_never_makes_a_document_spun(matcher):
+    report = analyze("Officials called the island a secure haven for smugglers. " * 1, "t", matcher)
+    assert report.verdict is not Verdict.SPUN
+
+
+def test_spun_seed_is_judged_spun_with_many_distinct_findings(matcher):
+    report = analyze(SPUN_SEED.read_text(), str(SPUN_SEED), matcher)
+    assert report.verdict is Verdict.SPUN
+    distinct = {(f.start, f.end) for f in report.findings}
+    assert len(distinct) >= 60
+
+
+@pytest.mark.parametrize("path", HONEST_SEEDS, ids=lambda p: p.name[:3])
+def test_honest_seeds_are_clean_with_no_confident_finding(path: Path, matcher):
+    report = analyze(path.read_text(), str(path), matcher)
+    assert report.verdict is Verdict.CLEAN
+    assert all(f.confidence <= 0.5 for f in report.findings)
