@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 from despin import __version__
@@ -40,4 +43,13 @@ def main(
 
 
 def run() -> None:
-    app()
+    """Entry point: anything unexpected is one line on stderr and exit 2 (DESPIN_DEBUG=1 shows it)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as err:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("DESPIN_DEBUG"):
+            raise
+        print(f"despin: internal error: {type(err).__name__}: {err} (set DESPIN_DEBUG=1 for details)", file=sys.stderr)
+        sys.exit(2)

@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from despin.model import Entry, Kind, Match, Verdict
 
 STRONG = 0.5  # a finding at or above this confidence counts as a fingerprint of spinning
+SPUN_THRESHOLD = 0.5  # default document score from which a document can be judged spun
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     """Cut-offs for the document verdict; `spun` is the CLI's --threshold."""
 
-    spun: float = 0.5
+    spun: float = SPUN_THRESHOLD
     suspicious: float = 0.2
 
 

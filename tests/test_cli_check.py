@@ -63,7 +63,7 @@ def test_directories_are_walked_for_text_files(datadir: Path):
 
 def test_bom_is_not_counted_and_crlf_lines_are_counted_right(datadir: Path):
     result = run("check", str(datadir / "bom_crlf.txt"))
-    assert ':1:16: DS101 "secure haven"' in result.stdout
+    assert ':1:18: DS101 "secure haven"' in result.stdout
 
 
 def test_missing_file_is_a_one_line_error_and_exit_2():

@@ -14,7 +14,7 @@ from despin.engine import Engine, Options, check_paths, default_jobs
 from despin.errors import DespinError
 from despin.model import Report, Verdict
 from despin.report import render_json, render_text
-from despin.scoring import Thresholds
+from despin.scoring import SPUN_THRESHOLD, Thresholds
 
 
 class Format(str, Enum):
@@ -25,9 +25,9 @@ class Format(str, Enum):
 
 
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to check; '-' reads stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to check; '-' reads stdin.", metavar="PATH...")],
     format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
-    threshold: Annotated[float, typer.Option(min=0.0, max=1.0, help="Document spin score from which a document counts as spun.")] = Thresholds.spun,
+    threshold: Annotated[float, typer.Option(min=0.0, max=1.0, help="Document spin score from which a document counts as spun.")] = SPUN_THRESHOLD,
     min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Show findings at or above this confidence.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only one verdict line per file.")] = False,
     lexicon: Annotated[list[Path], typer.Option("--lexicon", "-l", help="Extra lexicon file (despin TSV or screener CSV); repeatable.")] = [],  # noqa: B006
