@@ -1,0 +1,105 @@
+"""The near-miss signal: one thesaurus swap away from an established expression."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from despin.lexicon import default_dir, default_files, load_files
+from despin.model import Kind
+from despin.nearmiss import NearMissDetector
+from despin.tokens import tokenize
+
+
+@pytest.fixture
+def detector(datadir: Path) -> NearMissDetector:
+    return NearMissDetector.load(datadir / "signals")
+
+
+def found(detector, text):
+    return [(text[m.start : m.end], m.entry.original) for m in detector.find(tokenize(text))]
+
+
+def test_a_rarer_synonym_in_a_known_expression_is_reported(detector):
+    assert found(detector, "Gold remained a dependable haven for investors.") == [("dependable haven", "safe haven")]
+    assert found(detector, "The bank raised the interest pace.") == [("interest pace", "interest rate")]
+
+
+def test_matches_carry_a_synthetic_ambiguous_entry(detector):
+    (m,) = detector.find(tokenize("A profound learning model."))
+    assert m.entry.kind is Kind.NEARMISS and m.entry.ambiguous
+    assert m.entry.source == "signal:nearmiss" and m.entry.originals == ("deep learning",)
+    assert 0 < m.entry.weight <= 1
+
+
+def test_a_rarer_swap_weighs_more(detector):
+    (strong,) = detector.find(tokenize("a dependable haven"))
+    (weak,) = detector.find(tokenize("a safe harbour"))
+    assert strong.entry.weight > weak.entry.weight
+
+
+def test_regular_plural_on_the_last_word_is_matched_and_tagged(detector):
+    text = "Two neural organizations were compared."
+    (m,) = detector.find(tokenize(text))
+    assert text[m.start : m.end] == "neural organizations"
+    assert m.inflection == "s" and m.entry.original == "neural network"
+
+
+def test_known_honest_variants_and_the_expression_itself_stay_quiet(detector):
+    assert found(detector, "It is a secure haven. It is a safe haven.") == []
+
+
+def test_punctuation_breaks_a_window(detector):
+    assert found(detector, "It was profound. Learning came later.") == []
+
+
+def test_honest_sentences_raise_nothing(detector, datadir):
+    assert found(detector, (datadir / "honest.txt").read_text()) == []
+
+
+def test_missing_signal_files_give_a_silent_detector(tmp_path):
+    assert NearMissDetector.load(tmp_path).find(tokenize("profound learning")) == []
+
+
+# --- the shipped signal data ---------------------------------------------------------------
+
+SHIPPED = default_dir() / "signals" / "expressions.txt"
+shipped = pytest.mark.skipif(not SHIPPED.exists(), reason="signals not generated")
+
+
+@shipped
+def test_shipped_signals_load_fast():
+    started = time.perf_counter()
+    NearMissDetector.load()
+    assert time.perf_counter() - started < 0.3  # about 30 ms on a developer machine
+
+
+@shipped
+def test_shipped_signals_catch_spun_phrases_that_no_lexicon_file_lists():
+    detector = NearMissDetector.load()
+    entries, _ = load_files(default_files())
+    listed = {e.spun for e in entries}
+    # every one-swap variant the signal data implies, minus those any lexicon file lists
+    reverse = [(syn, word) for syn, pairs in detector.swaps.items() for word, _ in pairs]
+    unlisted = []
+    for syn, word in sorted(reverse):
+        for expr in ({"interest rate", "deep learning", "stock market", "neural network", "climate change"}):
+            words = tuple(expr.split())
+            if word in words:
+                spun = tuple(syn if w == word else w for w in words)
+                if spun not in listed and spun not in detector.honest:
+                    unlisted.append((" ".join(spun), expr))
+    assert len(unlisted) >= 5
+    for spun, expr in unlisted:
+        (m,) = detector.find(tokenize(f"The {spun} is discussed."))
+        assert m.entry.original == expr
+
+
+@shipped
+def test_shipped_signals_stay_quiet_on_honest_seed_articles():
+    detector = NearMissDetector.load()
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for name in ("001_c32ffcae029ce467.txt", "002_e0d2b7e29866ed03.txt", "003_426fa4c79f14f402.txt", "004_0eeed46843e92817.txt"):
+        path = seeds / name
+        if path.exists():
+            assert found(detector, path.read_text(encoding="utf-8")) == [], name
