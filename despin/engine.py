@@ -17,8 +17,10 @@ from despin.compiled import load_matcher
 from despin.detect import analyze
 from despin.document import Document, read_document
 from despin.errors import DespinError
+from despin.grammar import article_breaks
 from despin.matcher import Matcher
 from despin.model import Report
+from despin.nearmiss import NearMissDetector
 from despin.scoring import Thresholds
 
 PARALLEL_MIN_BYTES = 256 * 1024  # below this much text, starting workers costs more than it saves
@@ -41,6 +43,8 @@ class Engine:
     def __init__(self, options: Options, matcher: Matcher | None = None) -> None:
         self.options = options
         self.matcher = matcher or load_matcher(list(options.lexicons), options.use_default)
+        # Signals that need no entry: article breaks, and near misses of established expressions.
+        self.signals = (article_breaks, NearMissDetector.load()) if options.use_default else (article_breaks,)
 
     def analyze(self, doc: Document) -> Report:
         view = None
@@ -48,7 +52,9 @@ class Engine:
             from despin.markup import prose_view
 
             view = prose_view(doc.text, doc.path)
-        return analyze(doc.text, doc.path, self.matcher, view=view, thresholds=self.options.thresholds)
+        return analyze(
+            doc.text, doc.path, self.matcher, view=view, signals=self.signals, thresholds=self.options.thresholds
+        )
 
     def check(self, path: str) -> tuple[Document, Report]:
         doc = read_document(path)

@@ -100,7 +100,10 @@ def contextual_confidence(
         # Fingerprints gain a little from a spun context and lose a little in a clean one.
         return _sigmoid(_logit(base) + 0.8 * (evidence.spin - 0.3))
     x = _logit(base) + 3.6 * evidence.spin ** 2 + 0.8 * min(local_strong, 1.5)
-    x += 0.6 if displaced_absent else -0.9
+    if match.entry.kind is Kind.NEARMISS:
+        x -= 0.5  # no entry vouches for it: it needs more context than a listed swap
+    # Absence of the displaced word only means something where spinning is already in evidence.
+    x += 0.6 * min(1.0, 3.0 * evidence.spin) if displaced_absent else -0.9
     return _sigmoid(x)
 
 

@@ -19,3 +19,12 @@ HONEST_SEEDS = sorted(p for p in SEEDS.glob("00[1-9]_*.txt"))
 @pytest.fixture(scope="session")
 def matcher() -> Matcher:
     return load_matcher(use_cache=False)
+
+
+@pytest.fixture(scope="session")
+def signals():
+    """The signals the engine runs besides the lexicon: article breaks and near misses."""
+    from despin.grammar import article_breaks
+    from despin.nearmiss import NearMissDetector
+
+    return (article_breaks, NearMissDetector.load())

@@ -35,8 +35,8 @@ def test_every_code_has_flag_and_pass_examples():
 
 
 @pytest.mark.parametrize(("code", "expect", "text"), _examples(), ids=lambda v: v[:40] if isinstance(v, str) else v)
-def test_example(code: str, expect: str, text: str, matcher):
-    findings = analyze(text, "example", matcher).findings
+def test_example(code: str, expect: str, text: str, matcher, signals):
+    findings = analyze(text, "example", matcher, signals=signals).findings
     if expect == "flag":
         assert code in {f.code for f in findings}, f"{code} should flag: {text}"
     else:
