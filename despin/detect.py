@@ -49,8 +49,12 @@ def analyze(
     view: str | None = None,
     signals: Sequence[Signal] = (article_breaks,),
     thresholds: Thresholds = Thresholds(),
+    keep: Callable[[Sequence[Match]], list[Match]] | None = None,
 ) -> Report:
-    """Find, score and judge the spinning in one document."""
+    """Find, score and judge the spinning in one document.
+
+    `keep` drops matches before scoring (suppressed, ignored, baselined: see suppress.py).
+    """
     view = text if view is None else view
     if len(view) != len(text):
         raise ValueError("the prose view must have the same length as the text")
@@ -60,6 +64,10 @@ def analyze(
     doc_norms = frozenset(norms)
     for scan in scans:
         scan.matches[:] = [m for m in scan.matches if _clauses_hold(m, norms)]
+    if keep is not None:
+        kept = {id(m) for m in keep([m for scan in scans for m in scan.matches])}
+        for scan in scans:
+            scan.matches[:] = [m for m in scan.matches if id(m) in kept]
 
     base = {id(m): base_confidence(m) for scan in scans for m in scan.matches}
     evidence = document_evidence([(m, base[id(m)]) for scan in scans for m in scan.matches], words)

@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from despin.baseline import load_baseline
 from despin.compiled import load_matcher
 from despin.detect import analyze
 from despin.document import Document, read_document
@@ -22,6 +23,7 @@ from despin.matcher import Matcher
 from despin.model import Report
 from despin.nearmiss import NearMissDetector
 from despin.scoring import Thresholds
+from despin.suppress import match_filter
 
 PARALLEL_MIN_BYTES = 256 * 1024  # below this much text, starting workers costs more than it saves
 
@@ -35,6 +37,7 @@ class Options:
     use_default: bool = True
     markup: bool = True
     ignore: frozenset[str] = field(default_factory=frozenset)
+    baseline: Path | None = None
 
 
 class Engine:
@@ -43,6 +46,7 @@ class Engine:
     def __init__(self, options: Options, matcher: Matcher | None = None) -> None:
         self.options = options
         self.matcher = matcher or load_matcher(list(options.lexicons), options.use_default)
+        self.baseline = load_baseline(options.baseline) if options.baseline else None
         # Signals that need no entry: article breaks, and near misses of established expressions.
         self.signals = (article_breaks, NearMissDetector.load()) if options.use_default else (article_breaks,)
 
@@ -52,8 +56,15 @@ class Engine:
             from despin.markup import prose_view
 
             view = prose_view(doc.text, doc.path)
+        keep = match_filter(doc.text, doc.path, self.options.ignore, self.baseline)
         return analyze(
-            doc.text, doc.path, self.matcher, view=view, signals=self.signals, thresholds=self.options.thresholds
+            doc.text,
+            doc.path,
+            self.matcher,
+            view=view,
+            signals=self.signals,
+            thresholds=self.options.thresholds,
+            keep=keep,
         )
 
     def check(self, path: str) -> tuple[Document, Report]:

@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from despin.baseline import write_baseline as save_baseline
+from despin.config import is_excluded, load_config
 from despin.document import expand_paths
 from despin.engine import Engine, Options, check_paths, default_jobs
 from despin.errors import DespinError
@@ -27,32 +29,45 @@ class Format(str, Enum):
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to check; '-' reads stdin.", metavar="PATH...")],
     format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
-    threshold: Annotated[float, typer.Option(min=0.0, max=1.0, help="Document spin score from which a document counts as spun.")] = SPUN_THRESHOLD,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Show findings at or above this confidence.")] = 0.0,
+    threshold: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Document spin score from which a document counts as spun.", show_default=str(SPUN_THRESHOLD))] = None,
+    min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Show findings at or above this confidence.", show_default="0.0")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only one verdict line per file.")] = False,
     lexicon: Annotated[list[Path], typer.Option("--lexicon", "-l", help="Extra lexicon file (despin TSV or screener CSV); repeatable.")] = [],  # noqa: B006
     no_default_lexicon: Annotated[bool, typer.Option("--no-default-lexicon", help="Use only the --lexicon files.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for many files (default: all cores).")] = default_jobs(),
     fail_on: Annotated[Verdict, typer.Option("--fail-on", help="Lowest verdict that makes the exit code 1.")] = Verdict.SPUN,
+    config: Annotated[Path | None, typer.Option("--config", help="Configuration file (default: nearest .despin.toml or pyproject.toml [tool.despin]).")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Do not report the findings recorded in this baseline file.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Record all current findings in this file and exit 0.")] = None,
 ) -> None:
     """Score passages for synonym spinning and list each tortured phrase with its likely original."""
-    options = Options(
-        thresholds=Thresholds(spun=threshold),
-        lexicons=tuple(lexicon),
-        use_default=not no_default_lexicon,
-    )
     try:
+        cfg = load_config(Path.cwd(), config)
+        options = Options(
+            thresholds=Thresholds(spun=threshold if threshold is not None else cfg.threshold if cfg.threshold is not None else SPUN_THRESHOLD),
+            lexicons=(*cfg.lexicons, *lexicon),
+            use_default=cfg.default_lexicon and not no_default_lexicon,
+            ignore=frozenset(cfg.ignore),
+            baseline=None if write_baseline else (baseline or cfg.baseline),
+        )
         engine = Engine(options)
     except DespinError as err:
         fail(str(err))
+    if min_confidence is None:
+        min_confidence = cfg.min_confidence or 0.0
+    paths = [p for p in expand_paths(paths) if p == "-" or not is_excluded(p, cfg)]
     reports: list[Report] = []
     errors = 0
-    for result in check_paths(engine, expand_paths(paths), jobs):
+    for result in check_paths(engine, paths, jobs):
         if isinstance(result, DespinError):
             errors += 1
             print(f"despin: error: {result}", file=sys.stderr)
         else:
             reports.append(result)
+    if write_baseline is not None:
+        count = save_baseline(reports, write_baseline)
+        print(f"despin: recorded {count} findings in {write_baseline}", file=sys.stderr)
+        raise typer.Exit(2 if errors else 0)
     print(render(reports, format, min_confidence, quiet))
     if errors:
         raise typer.Exit(2)
@@ -66,7 +81,8 @@ def render(reports: list[Report], fmt: Format, min_confidence: float, quiet: boo
     if fmt in (Format.sarif, Format.github):
         from despin import ciformats
 
-        return ciformats.render_sarif(reports) if fmt is Format.sarif else ciformats.render_github(reports)
+        render_ci = ciformats.render_sarif if fmt is Format.sarif else ciformats.render_github
+        return render_ci(reports, min_confidence)
     return render_text(reports, min_confidence, quiet)
 
 
