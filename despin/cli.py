@@ -9,6 +9,7 @@ import typer
 
 from despin import __version__
 from despin.commands import check as check_cmd
+from despin.commands import fix as fix_cmd
 from despin.commands import lexicon as lexicon_cmd
 
 app = typer.Typer(
@@ -21,12 +22,7 @@ app = typer.Typer(
 app.command("check")(check_cmd.check)
 app.add_typer(lexicon_cmd.app, name="lexicon")
 
-try:  # the rewriter's command
-    from despin.commands import fix as fix_cmd
-except ImportError:  # pragma: no cover - only while the package is partially installed
-    fix_cmd = None
-if fix_cmd is not None:
-    app.command("fix")(fix_cmd.fix)
+app.command("fix")(fix_cmd.fix)
 
 
 def _version(value: bool) -> None:

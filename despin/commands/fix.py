@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from despin import diff as diffs
+from despin.config import is_excluded, load_config
 from despin.document import STDIN, expand_paths, read_document
 from despin.engine import Engine, Options
 from despin.errors import DespinError
@@ -35,23 +36,33 @@ class _Tally:
 def fix(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to restore; '-' reads stdin and writes stdout.", metavar="PATH...")],
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing; exit 1 if anything would change.")] = False,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Edit only findings at or above this confidence (lower is bolder).")] = DEFAULT_MIN_CONFIDENCE,
+    min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Edit only findings at or above this confidence (lower is bolder).", show_default=str(DEFAULT_MIN_CONFIDENCE))] = None,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply edits that are not safe in their context.")] = False,
-    threshold: Annotated[float, typer.Option(min=0.0, max=1.0, help="Document spin score from which a document counts as spun.")] = SPUN_THRESHOLD,
+    threshold: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Document spin score from which a document counts as spun.", show_default=str(SPUN_THRESHOLD))] = None,
     lexicon: Annotated[list[Path], typer.Option("--lexicon", "-l", help="Extra lexicon file (despin TSV or screener CSV); repeatable.")] = [],  # noqa: B006
     no_default_lexicon: Annotated[bool, typer.Option("--no-default-lexicon", help="Use only the --lexicon files.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary on stderr.")] = False,
+    config: Annotated[Path | None, typer.Option("--config", help="Configuration file (default: nearest .despin.toml or pyproject.toml [tool.despin]).")] = None,
 ) -> None:
     """Restore the likely original wording of tortured phrases, keeping every other byte."""
-    options = Options(thresholds=Thresholds(spun=threshold), lexicons=tuple(lexicon), use_default=not no_default_lexicon)
     try:
+        cfg = load_config(Path.cwd(), config)
+        options = Options(
+            thresholds=Thresholds(spun=threshold if threshold is not None else cfg.threshold if cfg.threshold is not None else SPUN_THRESHOLD),
+            lexicons=(*cfg.lexicons, *lexicon),
+            use_default=cfg.default_lexicon and not no_default_lexicon,
+            ignore=frozenset(cfg.ignore),
+            baseline=cfg.baseline,
+        )
+        if min_confidence is None:
+            min_confidence = cfg.min_confidence if cfg.min_confidence is not None else DEFAULT_MIN_CONFIDENCE
         engine = Engine(options)
     except DespinError as err:
         _error(str(err))
         raise typer.Exit(2) from None
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     tally = _Tally()
-    for path in expand_paths(paths):
+    for path in (p for p in expand_paths(paths) if p == STDIN or not is_excluded(p, cfg)):
         try:
             _fix_one(engine, path, diff, min_confidence, unsafe_fixes, colour, tally)
         except DespinError as err:
