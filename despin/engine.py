@@ -15,6 +15,7 @@ from pathlib import Path
 
 from despin.baseline import load_baseline
 from despin.compiled import load_matcher
+from despin.config import Config
 from despin.detect import analyze
 from despin.document import Document, read_document
 from despin.errors import DespinError
@@ -22,7 +23,7 @@ from despin.grammar import article_breaks
 from despin.matcher import Matcher
 from despin.model import Report
 from despin.nearmiss import NearMissDetector
-from despin.scoring import Thresholds
+from despin.scoring import SPUN_THRESHOLD, Thresholds
 from despin.suppress import match_filter
 
 PARALLEL_MIN_BYTES = 256 * 1024  # below this much text, starting workers costs more than it saves
@@ -38,6 +39,20 @@ class Options:
     markup: bool = True
     ignore: frozenset[str] = field(default_factory=frozenset)
     baseline: Path | None = None
+
+
+def options_from(
+    cfg: Config, threshold: float | None, lexicons: Sequence[Path], no_default: bool, baseline: Path | None
+) -> Options:
+    """Options from the command line over the configuration file over built-in defaults."""
+    spun = threshold if threshold is not None else cfg.threshold if cfg.threshold is not None else SPUN_THRESHOLD
+    return Options(
+        thresholds=Thresholds(spun=spun),
+        lexicons=(*cfg.lexicons, *lexicons),
+        use_default=cfg.default_lexicon and not no_default,
+        ignore=frozenset(cfg.ignore),
+        baseline=baseline,
+    )
 
 
 class Engine:

@@ -12,11 +12,11 @@ import typer
 from despin.baseline import write_baseline as save_baseline
 from despin.config import is_excluded, load_config
 from despin.document import expand_paths
-from despin.engine import Engine, Options, check_paths, default_jobs
+from despin.engine import Engine, check_paths, default_jobs, options_from
 from despin.errors import DespinError
 from despin.model import Report, Verdict
 from despin.report import render_json, render_text
-from despin.scoring import SPUN_THRESHOLD, Thresholds
+from despin.scoring import SPUN_THRESHOLD
 
 
 class Format(str, Enum):
@@ -43,12 +43,8 @@ def check(
     """Score passages for synonym spinning and list each tortured phrase with its likely original."""
     try:
         cfg = load_config(Path.cwd(), config)
-        options = Options(
-            thresholds=Thresholds(spun=threshold if threshold is not None else cfg.threshold if cfg.threshold is not None else SPUN_THRESHOLD),
-            lexicons=(*cfg.lexicons, *lexicon),
-            use_default=cfg.default_lexicon and not no_default_lexicon,
-            ignore=frozenset(cfg.ignore),
-            baseline=None if write_baseline else (baseline or cfg.baseline),
+        options = options_from(
+            cfg, threshold, lexicon, no_default_lexicon, None if write_baseline else (baseline or cfg.baseline)
         )
         engine = Engine(options)
     except DespinError as err:

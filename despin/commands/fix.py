@@ -18,10 +18,10 @@ import typer
 from despin import diff as diffs
 from despin.config import is_excluded, load_config
 from despin.document import STDIN, expand_paths, read_document
-from despin.engine import Engine, Options
+from despin.engine import Engine, options_from
 from despin.errors import DespinError
 from despin.rewrite import DEFAULT_MIN_CONFIDENCE, apply, plan
-from despin.scoring import SPUN_THRESHOLD, Thresholds
+from despin.scoring import SPUN_THRESHOLD
 from despin.writer import write_atomic
 
 
@@ -47,13 +47,7 @@ def fix(
     """Restore the likely original wording of tortured phrases, keeping every other byte."""
     try:
         cfg = load_config(Path.cwd(), config)
-        options = Options(
-            thresholds=Thresholds(spun=threshold if threshold is not None else cfg.threshold if cfg.threshold is not None else SPUN_THRESHOLD),
-            lexicons=(*cfg.lexicons, *lexicon),
-            use_default=cfg.default_lexicon and not no_default_lexicon,
-            ignore=frozenset(cfg.ignore),
-            baseline=cfg.baseline,
-        )
+        options = options_from(cfg, threshold, lexicon, no_default_lexicon, cfg.baseline)
         if min_confidence is None:
             min_confidence = cfg.min_confidence if cfg.min_confidence is not None else DEFAULT_MIN_CONFIDENCE
         engine = Engine(options)
