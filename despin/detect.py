@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from despin.context import cannot_stand, fits, forms, load_pairs, load_pos
 from despin.grammar import article_breaks
 from despin.matcher import Matcher, contains
 from despin.model import Finding, Kind, Match, Passage, Report, Token, TokenKind
@@ -20,6 +21,7 @@ from despin.scoring import (
     Thresholds,
     base_confidence,
     contextual_confidence,
+    name_case,
     document_evidence,
     document_score,
     passage_score,
@@ -61,7 +63,7 @@ def analyze(
     scans = [_scan(view, s, e, matcher, signals) for s, e in passage_spans(view)]
     norms = [t.norm for scan in scans for t in scan.tokens]
     words = sum(scan.words for scan in scans)
-    doc_norms = frozenset(norms)
+    doc_norms = frozenset(f for n in set(norms) for f in forms(n))  # with base forms: "organizations"
     for scan in scans:
         scan.matches[:] = [m for m in scan.matches if _clauses_hold(m, norms)]
     if keep is not None:
@@ -69,17 +71,20 @@ def analyze(
         for scan in scans:
             scan.matches[:] = [m for m in scan.matches if id(m) in kept]
 
-    base = {id(m): base_confidence(m) for scan in scans for m in scan.matches}
+    base = {id(m): name_case(base_confidence(m), m, text[m.start : m.end]) for scan in scans for m in scan.matches}
     evidence = document_evidence([(m, base[id(m)]) for scan in scans for m in scan.matches], words)
     lines = LineIndex(text)
     passages: list[Passage] = []
     strong_forms: set[tuple[str, ...]] = set()
     for scan in scans:
         local = sum(base[id(m)] for m in scan.matches if not m.entry.ambiguous)
+        restored = _restored_words(scan.matches)
         findings = []
         for m in scan.matches:
             absent = _displaced_absent(m, doc_norms)
-            conf = contextual_confidence(m, base[id(m)], evidence, local, absent)
+            fit = _pair_fit(m, scan.tokens, restored)
+            prior = name_case(base_confidence(m), m, text[m.start : m.end], evidence.spin) if m.entry.kind is Kind.NAME else base[id(m)]
+            conf = contextual_confidence(m, prior, evidence, local, absent, fit)
             line, col = lines.position(m.start)
             findings.append(
                 Finding(
@@ -135,6 +140,44 @@ def _clauses_hold(match: Match, norms: list[str]) -> bool:
     return all(contains(norms, p) for p in entry.requires) and not any(
         contains(norms, p) for p in entry.excludes
     )
+
+
+def _restored_words(matches: Sequence[Match]) -> dict[int, str]:
+    """Token index -> the word it becomes once restored, where a match maps word for word."""
+    out: dict[int, str] = {}
+    for m in matches:
+        words = phrase_key(m.entry.originals[0]) if m.entry.originals else ()
+        if m.entry.kind is not Kind.GRAMMAR and len(words) == m.last - m.first + 1:
+            out.update(zip(range(m.first, m.last + 1), words))
+    return out
+
+
+def _pair_fit(match: Match, tokens: Sequence[Token], restored: dict[int, str]) -> int:
+    """Word-pair context of a single-word swap: -2 its restoration could not stand there, -1 the
+    word as written sits in an established pair and its restoration would not, +1 the
+    reverse, 0 neither or both (see context.py)."""
+    entry = match.entry
+    if entry.kind is not Kind.SWAP or not entry.ambiguous or match.first != match.last:
+        return 0
+    original = phrase_key(entry.originals[0]) if entry.originals else ()
+    if len(original) != 1:
+        return 0
+
+    def neighbour(i: int) -> tuple[str, ...]:
+        if not 0 <= i < len(tokens) or tokens[i].kind is not TokenKind.WORD:
+            return ()
+        return tuple({tokens[i].norm, restored.get(i, tokens[i].norm)})
+
+    left, right = neighbour(match.first - 1), neighbour(match.last + 1)
+    before = tokens[match.first - 1].norm if left else None
+    if cannot_stand(load_pos(), tokens[match.first].norm, original[0], match.inflection, before, bool(right)):
+        return -2
+    if not left and not right:
+        return 0
+    pairs = load_pairs()
+    as_written = fits(pairs, tokens[match.first].norm, left, right)
+    as_restored = fits(pairs, original[0], left, right)
+    return (as_restored > as_written) - (as_written > as_restored)
 
 
 def _displaced_absent(match: Match, doc_norms: frozenset[str]) -> bool:

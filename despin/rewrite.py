@@ -6,9 +6,11 @@ search-and-replace, and URLs, code and numbers the detector never matched are ne
 
 Like ruff's safe and unsafe fixes, each edit is judged safe or unsafe from its finding and
 the document's verdict. In a document judged spun, the document's own evidence backs its
-ambiguous swaps, so any finding at or above the chosen confidence is safe. In a clean or
-merely suspicious document only unambiguous fingerprints of high confidence are: a lone
-"mentioned" in honest prose is left alone.
+ambiguous swaps, so any finding at or above the chosen confidence is safe, except a
+generated swap: a thesaurus-derived reverse row ("designated" -> "pointed") says a word *may*
+be a spinner's, not that this spinner uses it, so it is evidence and an unsafe fix only.
+In a clean or merely suspicious document only unambiguous fingerprints of high confidence
+are: a lone "mentioned" in honest prose is left alone.
 """
 
 from __future__ import annotations
@@ -67,8 +69,14 @@ def is_safe(finding: Finding, verdict: Verdict) -> bool:
     if entry.kind is Kind.GRAMMAR:
         return False  # an article slip says a word was swapped, not which one: evidence only
     if verdict is Verdict.SPUN:
-        return True
+        return not is_generated_swap(finding)
     return entry.kind in _FINGERPRINTS and not entry.ambiguous and finding.confidence >= FINGERPRINT_SAFE
+
+
+def is_generated_swap(finding: Finding) -> bool:
+    """A single-word swap from a thesaurus-generated table rather than observed spinner output."""
+    entry = finding.match.entry
+    return entry.kind is Kind.SWAP and entry.source.startswith("gen:")
 
 
 def replacement(finding: Finding, text: str, curly: bool) -> str:

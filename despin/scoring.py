@@ -63,6 +63,25 @@ def base_confidence(match: Match) -> float:
     return _sigmoid(_logit(entry.weight) + gain * rarity)
 
 
+LOWERCASE_NAME_SHIFT = -4.0
+
+
+def name_case(base: float, match: Match, written: str, spin: float = 0.0) -> float:
+    """A mangled name written in lower case is likelier ordinary words than a name.
+
+    Spinners keep the case of what they swap ("Justice Division"), and a writer who means an
+    institution capitalises it, so "the criminal tribunal" says less than "the Criminal
+    Tribunal". Lower-case titles ("the protection secretary") still count, and count more
+    in a document whose other evidence (`spin`) already says it is spun.
+    """
+    entry = match.entry
+    if entry.kind is not Kind.NAME or any(c.isupper() for c in written):
+        return base
+    if not any(c.isupper() for c in entry.originals[0]):
+        return base
+    return _sigmoid(_logit(base) + LOWERCASE_NAME_SHIFT * (1.0 - 0.6 * spin))
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What the document as a whole says: used to weigh its ambiguous findings."""
@@ -92,10 +111,19 @@ def document_evidence(base: Sequence[tuple[Match, float]], words: int) -> Eviden
     return Evidence(spin=1.0 - math.exp(-(strong + 0.35 * weak) / per_page), words=words)
 
 
+# Logit shift for a single-word swap whose neighbours vouch for the word as written (-1: it
+# forms an established pair there and its restoration would not; -2: its restoration could
+# not stand there grammatically) or for the restoration (+1).
+PAIR_SHIFT = {-2: -6.0, -1: -2.5, 0: 0.0, 1: 0.8}
+
+
 def contextual_confidence(
-    match: Match, base: float, evidence: Evidence, local_strong: float, displaced_absent: bool
+    match: Match, base: float, evidence: Evidence, local_strong: float, displaced_absent: bool, pair_fit: int = 0
 ) -> float:
-    """Final confidence: ambiguous findings rise with the document's and passage's evidence."""
+    """Final confidence: ambiguous findings rise with the document's and passage's evidence.
+
+    `pair_fit` is the word-pair context of a single-word swap (see despin/context.py).
+    """
     if not match.entry.ambiguous:
         # Fingerprints gain a little from a spun context and lose a little in a clean one.
         return _sigmoid(_logit(base) + 0.8 * (evidence.spin - 0.3))
@@ -104,7 +132,7 @@ def contextual_confidence(
         x -= 0.5  # no entry vouches for it: it needs more context than a listed swap
     # Absence of the displaced word only means something where spinning is already in evidence.
     x += 0.6 * min(1.0, 3.0 * evidence.spin) if displaced_absent else -0.9
-    return _sigmoid(x)
+    return _sigmoid(x + PAIR_SHIFT[pair_fit])
 
 
 def passage_score(confidences: Sequence[float], words: int) -> float:

@@ -83,10 +83,11 @@ def test_diff_of_stdin(datadir):
 def test_unsafe_edits_are_held_back_unless_asked_for(datadir):
     path = str(datadir / "mixed.txt")
     safe = run("--diff", path)
-    assert "@@ -8,4 +8,4 @@ safe\n" in safe.stdout and "Pupil" not in safe.stdout
-    assert "2 unsafe fixes not applied (use --unsafe-fixes)" in safe.stderr
+    # a suspicious (not spun) document: only the surest fingerprint is safe
+    assert "@@ -8,4 +8,4 @@ safe\n" in safe.stdout and "final 12 months" not in safe.stdout
+    assert "1 unsafe fix not applied (use --unsafe-fixes)" in safe.stderr
     bold = run("--diff", "--unsafe-fixes", path)
-    assert "@@ -1,4 +1,4 @@ unsafe\n-A Pupil Day occasion.\n+A Student Day event.\n" in bold.stdout
+    assert "@@ -1,4 +1,4 @@ unsafe\n-The final 12 months went well.\n+The last year went well.\n" in bold.stdout
 
 
 def test_min_confidence_chooses_how_bold(datadir):

@@ -74,7 +74,6 @@ def _fix_one(engine: Engine, path: str, show_diff: bool, min_confidence: float, 
     report = engine.analyze(doc)
     chosen = plan(report, doc.text, min_confidence, unsafe)
     restored = apply(doc.text, chosen.edits)
-    tally.held += len(chosen.held)
     if show_diff:
         diffs.write(diffs.unified(doc.path, doc.text, chosen.edits, bom=doc.bom), colour=colour)
     elif path == STDIN:
@@ -82,7 +81,9 @@ def _fix_one(engine: Engine, path: str, show_diff: bool, min_confidence: float, 
         sys.stdout.buffer.flush()
     elif restored != doc.text:
         write_atomic(path, doc.encode(restored))
-    if restored != doc.text:  # counted once done, so a refused write is not reported as restored
+    # counted once done, so a refused write is reported neither as restored nor as held back
+    tally.held += len(chosen.held)
+    if restored != doc.text:
         tally.files += 1
         tally.edits += len(chosen.edits)
 

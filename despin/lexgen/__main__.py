@@ -19,6 +19,9 @@ GENERATORS: dict[str, str] = {
     "science": "despin.lexgen.science:generate",
     "collocations": "despin.lexgen.collocations:generate",
     "signals": "despin.lexgen.collocations:generate_signals",
+    "swaps": "despin.lexgen.swaps:generate",
+    "names": "despin.lexgen.names:generate",
+    "pairs": "despin.lexgen.pairs:generate",
 }
 
 
