@@ -19,7 +19,7 @@ from despin.lexicon import default_files, load_files
 from despin.matcher import Matcher
 from despin.scoring import entry_rarity
 
-_FORMAT = 3  # bump when the pickled structures change
+_FORMAT = 4  # bump when the pickled structures change
 
 
 def cache_dir() -> Path:
@@ -51,6 +51,19 @@ def compile_entries(paths: list[Path]) -> Matcher:
     return Matcher.build(rated)
 
 
+KEEP_CACHES = 4  # compiled lexicons kept: a few lexicon sets in use at once, not every old one
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Delete all but the most recently used compiled lexicons (a new one is written per change)."""
+    caches = sorted(folder.glob("lexicon-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [p for p in caches if p != keep][KEEP_CACHES - 1 :]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+
+
 def load_matcher(extra: list[Path] | None = None, use_default: bool = True, use_cache: bool = True) -> Matcher:
     """The matcher for the bundled lexicon plus `extra` files (later files override earlier)."""
     paths = (default_files() if use_default else []) + [Path(p) for p in extra or []]
@@ -76,6 +89,7 @@ def load_matcher(extra: list[Path] | None = None, use_default: bool = True, use_
         with tmp.open("wb") as fh:
             pickle.dump(matcher, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
+        _prune(target.parent, keep=target)
     except OSError:
         pass  # a read-only home is fine: we just compile every time
     return matcher

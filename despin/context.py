@@ -47,7 +47,8 @@ def load_pos(path: str | None = None) -> dict[str, str]:
         text = p.read_text(encoding="utf-8")
     except OSError:
         return {}
-    return dict(line.split(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    words = "\n".join(line for line in text.split("\n", 8) if not line.startswith("#")).split()
+    return dict(zip(words[::2], words[1::2]))
 
 
 def _pos_of(table: dict[str, str], word: str) -> str:
@@ -76,7 +77,8 @@ def load_pairs(path: str | None = None) -> frozenset[str]:
         text = p.read_text(encoding="utf-8")
     except OSError:
         return frozenset()
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    lines = frozenset(text.split("\n"))
+    return frozenset(line for line in lines if line and not line.startswith("#")) if "#" in text else lines - {""}
 
 
 def forms(word: str) -> tuple[str, ...]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,6 +117,8 @@ def check_paths(engine: Engine, paths: Sequence[str], jobs: int) -> Iterator[Rep
                 yield err
         return
     chunk = max(1, len(paths) // (jobs * 8))
+    from concurrent.futures import ProcessPoolExecutor  # only when a run has many files
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(engine.options,)) as pool:
         yield from pool.map(_check_in_worker, paths, chunksize=chunk)
 

@@ -18,8 +18,11 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
 
 Span = tuple[int, int]
 
@@ -149,6 +152,8 @@ def front_matter_end(text: str) -> int:
 @lru_cache(maxsize=1)
 def _markdown_parser() -> MarkdownIt:
     """Block structure only: inline parsing (most of the cost) is done by our own scan."""
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.core.ruler.disable(["inline", "text_join"])
     return md

@@ -12,41 +12,76 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import fields
 
-from despin.model import Entry, Match, Token, TokenKind
+from despin.model import Entry, Kind, Match, Token, TokenKind
 from despin.morph import analyses
 
+_END = ""  # trie key under which a node keeps the index of the entry ending there (no token is "")
+_FIELDS = tuple(f.name for f in fields(Entry))
+_KIND = _FIELDS.index("kind")
 
-@dataclass(slots=True)
-class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)
-    entry: Entry | None = None
+Row = tuple  # an Entry's fields in declaration order, its kind as the enum's value
 
 
-@dataclass(slots=True)
+def _row(entry: Entry) -> Row:
+    values = [getattr(entry, name) for name in _FIELDS]
+    values[_KIND] = entry.kind.value
+    return tuple(values)
+
+
 class Matcher:
-    """Compiled form of a lexicon: built once, then used for every document."""
+    """Compiled form of a lexicon: built once, then used for every document.
 
-    root: _Node
-    loose: dict[str, list[Entry]]  # first token -> entries with slop > 0
-    size: int
+    The trie is nested plain dicts (token -> child; "" -> entry index) and the entries are
+    plain tuples, so the pickled matcher loads with C-speed unpickling instead of one Python
+    call per object; an `Entry` is made only for the rows a document actually matches.
+    """
+
+    __slots__ = ("root", "rows", "loose", "size", "_entries")
+
+    def __init__(self, root: dict, rows: list[Row], loose: dict[str, list[int]]) -> None:
+        self.root = root
+        self.rows = rows
+        self.loose = loose
+        self.size = len(rows)
+        self._entries: dict[int, Entry] = {}
+
+    def __getstate__(self) -> tuple:
+        return (self.root, self.rows, self.loose)
+
+    def __setstate__(self, state: tuple) -> None:
+        self.__init__(*state)
 
     @classmethod
     def build(cls, entries: Iterable[Entry]) -> Matcher:
-        root = _Node()
-        loose: dict[str, list[Entry]] = defaultdict(list)
-        size = 0
+        root: dict = {}
+        rows: list[Row] = []
+        loose: dict[str, list[int]] = defaultdict(list)
         for entry in entries:
-            size += 1
+            index = len(rows)
+            rows.append(_row(entry))
             if entry.slop > 0 and len(entry.spun) > 1:
-                loose[entry.spun[0]].append(entry)
+                loose[entry.spun[0]].append(index)
                 continue
             node = root
             for key in entry.spun:
-                node = node.children.setdefault(key, _Node())
-            node.entry = entry
-        return cls(root, dict(loose), size)
+                node = node.setdefault(key, {})
+            node[_END] = index
+        return cls(root, rows, dict(loose))
+
+    def entry(self, index: int) -> Entry:
+        """The entry of a row, made on first use."""
+        found = self._entries.get(index)
+        if found is None:
+            values = list(self.rows[index])
+            values[_KIND] = Kind(values[_KIND])
+            found = self._entries[index] = Entry(*values)
+        return found
+
+    def entries(self) -> list[Entry]:
+        """Every entry, in lexicon order."""
+        return [self.entry(i) for i in range(self.size)]
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         """Leftmost-longest, non-overlapping matches in one passage's tokens."""
@@ -73,28 +108,24 @@ class Matcher:
         while j < len(tokens):
             tok = tokens[j]
             # An inflected last token: "enlargements" -> entry "enlargement" + "s".
-            if tok.kind is TokenKind.WORD:
+            if tok.kind is TokenKind.WORD and tok.norm not in node:
                 for base, tag in analyses(tok.norm):
-                    child = node.children.get(base)
-                    if (
-                        child is not None
-                        and child.entry is not None
-                        and tok.norm not in node.children
-                        and _word_boundary(tokens, i, j)
-                    ):
-                        best = Match(child.entry, i, j, tokens[i].start, tok.end, tag)
+                    child = node.get(base)
+                    if child is not None and _END in child and _word_boundary(tokens, i, j):
+                        best = Match(self.entry(child[_END]), i, j, tokens[i].start, tok.end, tag)
                         break
-            nxt = node.children.get(tok.norm)
+            nxt = node.get(tok.norm)
             if nxt is None:
                 break
             node = nxt
-            if node.entry is not None and _word_boundary(tokens, i, j):
-                best = Match(node.entry, i, j, tokens[i].start, tok.end)
+            if _END in node and _word_boundary(tokens, i, j):
+                best = Match(self.entry(node[_END]), i, j, tokens[i].start, tok.end)
             j += 1
         return best
 
     def _loose_at(self, tokens: Sequence[Token], i: int) -> Match | None:
-        for entry in self.loose.get(tokens[i].norm, ()):
+        for index in self.loose.get(tokens[i].norm, ()):
+            entry = self.entry(index)
             want = entry.spun[1:]
             window_end = min(len(tokens), i + len(entry.spun) + entry.slop)
             k, j = 0, i + 1
