@@ -103,9 +103,9 @@ def analyze(
         line, _ = lines.position(scan.start)
         passages.append(Passage(scan.start, scan.end, scan.words, score, tuple(findings), line))
     doc_score = document_score([(p.score, p.words) for p in passages])
-    # Ambiguous findings that context made near-certain add up too: four count as one form.
+    # Ambiguous findings that context made near-certain add up too: two count as one form.
     sure_ambiguous = sum(1 for p in passages for f in p.findings if f.match.entry.ambiguous and f.confidence >= 0.8)
-    strong_count = len(strong_forms) + sure_ambiguous // 4
+    strong_count = len(strong_forms) + sure_ambiguous // 2
     return Report(
         path=path,
         passages=tuple(passages),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class TokenKind(str, Enum):
@@ -17,11 +18,12 @@ class TokenKind(str, Enum):
     PUNCT = "punct"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word, number or punctuation mark with its span in the text.
 
     `norm` is the form used for matching: lower case, curly apostrophes made straight.
+    A named tuple rather than a dataclass: a megabyte of text makes 300,000 of them, and a
+    tuple is several times cheaper to create.
     """
 
     text: str

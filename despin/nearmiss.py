@@ -71,6 +71,9 @@ class NearMissDetector:
         self.swaps = swaps
         self.honest = honest
         self._entries: dict[tuple[tuple[str, ...], str], Entry] = {}
+        # A near-miss starts with an expression's first word or a swapped-in word: every other
+        # position is skipped without looking at its windows (most of the text).
+        self._starts = frozenset(e[0] for e in expressions) | frozenset(swaps)
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> NearMissDetector:
@@ -87,8 +90,12 @@ class NearMissDetector:
         out: list[Match] = []
         n = len(tokens)
         i = 0
+        starts = self._starts
         while i < n:
             found = None
+            if tokens[i].norm not in starts:
+                i += 1
+                continue
             for size in range(MAX_WORDS, 1, -1):
                 if i + size > n:
                     continue

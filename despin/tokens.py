@@ -23,7 +23,6 @@ _TOKEN = regex.compile(
     r"|(?P<punct>[^\s\p{L}\p{N}])",
     regex.VERSION1,
 )
-_POSSESSIVE = regex.compile(rf"{_APOS_CLASS}[sS]$")
 _APOS_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 
 
@@ -37,23 +36,27 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return list(iter_tokens(text, start, len(text) if end is None else end))
 
 
+_new = tuple.__new__  # Token(...) goes through a Python-level __new__: this is the C one
+
+
 def iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    word_kind, number_kind, punct_kind = TokenKind.WORD, TokenKind.NUMBER, TokenKind.PUNCT
     for m in _TOKEN.finditer(text, start, end):
         kind = m.lastgroup
         s, e = m.span()
+        token = m.group()
         if kind == "word":
-            word = m.group()
-            poss = _POSSESSIVE.search(word)
-            if poss and poss.start() > 0:
-                cut = s + poss.start()
-                yield Token(text[s:cut], normalize(text[s:cut]), s, cut, TokenKind.WORD)
-                yield Token(text[cut:e], normalize(text[cut:e]), cut, e, TokenKind.WORD)
+            if e - s > 2 and token[-2] in APOSTROPHES and token[-1] in "sS":  # possessive 's
+                cut = e - 2
+                yield _new(Token, (text[s:cut], normalize(text[s:cut]), s, cut, word_kind))
+                yield _new(Token, (text[cut:e], normalize(text[cut:e]), cut, e, word_kind))
                 continue
-            yield Token(word, normalize(word), s, e, TokenKind.WORD)
+            norm = normalize(token) if "\u2019" in token or "\u02bc" in token else token.lower()
+            yield _new(Token, (token, norm, s, e, word_kind))
         elif kind == "number":
-            yield Token(m.group(), m.group(), s, e, TokenKind.NUMBER)
+            yield _new(Token, (token, token, s, e, number_kind))
         else:
-            yield Token(m.group(), normalize(m.group()), s, e, TokenKind.PUNCT)
+            yield _new(Token, (token, token if token not in APOSTROPHES else "'", s, e, punct_kind))
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:

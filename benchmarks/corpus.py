@@ -1,0 +1,158 @@
+"""The honest corpus the benchmarks measure on: English prose nobody here wrote.
+
+Sources (none of them is in the lexicon generators' filter corpus, which uses the licence
+texts, /usr/share/doc copyright and README files, the standard library's sources and man
+pages, so false alarms measured here are not flattered by the generators):
+
+- `pydoc`: the Python 3.11 documentation (Debian's `python3.11-doc`, downloaded with
+  `apt-get download`), its reStructuredText sources with code and markup blanked;
+- `metadata`: the long descriptions of the Python packages installed beside the benchmark.
+
+Every document records its source. The split into `tune` and `report` halves is a fixed hash
+of the document id: figures are reported on `report` only, and nothing is ever tuned on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+CACHE = Path(__file__).resolve().parent / ".cache"
+MIN_WORDS, MAX_WORDS = 150, 3000
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One honest document."""
+
+    id: str
+    source: str
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def split(self) -> str:
+        """`report` or `tune`, fixed by the id's hash."""
+        return "report" if hashlib.sha1(self.id.encode()).digest()[0] % 2 else "tune"
+
+
+def _log(message: str) -> None:
+    print(f"[corpus] {message}", file=sys.stderr)
+
+
+def _paragraphs(text: str) -> str:
+    """Collapse runs of blanks inside paragraphs; keep one blank line between paragraphs."""
+    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paras if len(p.split()) >= 3)
+
+
+def chunks(doc_id: str, source: str, text: str, max_words: int = MAX_WORDS) -> Iterator[Doc]:
+    """Cut a long text at paragraph breaks into documents of at most `max_words` words."""
+    part, words, n = [], 0, 0
+    for para in text.split("\n\n"):
+        w = len(para.split())
+        if part and words + w > max_words:
+            yield Doc(f"{doc_id}#{n}", source, "\n\n".join(part))
+            part, words, n = [], 0, n + 1
+        part.append(para)
+        words += w
+    if part and words >= MIN_WORDS:
+        yield Doc(f"{doc_id}#{n}", source, "\n\n".join(part))
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+def python_docs() -> Iterator[Doc]:
+    """The Python 3.11 documentation sources from Debian's python3.11-doc, prose only."""
+    from despin.markup import prose_view
+
+    folder = CACHE / "python3.11-doc"
+    sources = folder / "usr/share/doc/python3.11/html/_sources"
+    if not sources.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                subprocess.run(["apt-get", "download", "python3.11-doc"], cwd=tmp, capture_output=True, check=True)
+                (deb,) = Path(tmp).glob("*.deb")
+                subprocess.run(["dpkg-deb", "-x", str(deb), str(folder)], check=True)
+            except (OSError, subprocess.CalledProcessError, ValueError):
+                _log("could not download python3.11-doc (offline?): no Python documentation")
+                shutil.rmtree(folder, ignore_errors=True)
+                return
+    for path in sorted(sources.rglob("*.rst.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        prose = _paragraphs(prose_view(text, "doc.rst"))
+        yield from chunks(f"pydoc:{path.relative_to(sources)}", "pydoc", prose)
+
+
+def package_metadata() -> Iterator[Doc]:
+    """Long descriptions of the installed Python packages (METADATA bodies)."""
+    site = Path(sysconfig.get_paths()["purelib"])
+    for path in sorted(site.glob("*.dist-info/METADATA")):
+        body = path.read_text(encoding="utf-8", errors="replace").split("\n\n", 1)
+        if len(body) == 2:
+            from despin.markup import prose_view
+
+            prose = _paragraphs(prose_view(body[1], "README.md"))
+            yield from chunks(f"metadata:{path.parent.name}", "metadata", prose)
+
+
+SOURCES = {"pydoc": python_docs, "metadata": package_metadata}
+
+
+def honest_corpus(max_bytes: int | None = None, sources: Iterable[str] = tuple(SOURCES)) -> list[Doc]:
+    """The honest documents, cached in .cache/honest.jsonl; round-robin over sources up to `max_bytes`."""
+    cached = CACHE / "honest.jsonl"
+    if cached.exists():
+        docs = [Doc(**json.loads(line)) for line in cached.read_text(encoding="utf-8").splitlines()]
+    else:
+        docs = [d for name in SOURCES for d in SOURCES[name]() if d.words >= MIN_WORDS]
+        CACHE.mkdir(parents=True, exist_ok=True)
+        cached.write_text("".join(json.dumps(asdict(d)) + "\n" for d in docs), encoding="utf-8")
+    docs = [d for d in docs if d.source in set(sources)]
+    if max_bytes is None:
+        return docs
+    by_source = {s: [d for d in docs if d.source == s] for s in SOURCES}
+    out, size, i = [], 0, 0
+    while size < max_bytes and any(i < len(v) for v in by_source.values()):
+        for v in by_source.values():
+            if i < len(v) and size < max_bytes:
+                out.append(v[i])
+                size += len(v[i].text.encode("utf-8"))
+        i += 1
+    return out
+
+
+def text_of_size(docs: list[Doc], n_bytes: int) -> list[str]:
+    """Document texts repeated in order until they add up to `n_bytes` (for speed runs)."""
+    out, size, i = [], 0, 0
+    while size < n_bytes and docs:
+        text = docs[i % len(docs)].text
+        out.append(text)
+        size += len(text.encode("utf-8"))
+        i += 1
+    return out
+
+
+if __name__ == "__main__":
+    corpus = honest_corpus()
+    for source in SOURCES:
+        part = [d for d in corpus if d.source == source]
+        size = sum(len(d.text.encode()) for d in part)
+        print(f"{source:10} {len(part):6} docs {sum(d.words for d in part):9} words {size / 1e6:7.2f} MB")

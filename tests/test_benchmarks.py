@@ -1,0 +1,83 @@
+"""The benchmark instruments: the test spinner, the corpus split and the quality metrics."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import corpus  # noqa: E402
+import quality  # noqa: E402
+import spinner  # noqa: E402
+
+
+@pytest.fixture
+def text(datadir) -> str:
+    return (datadir / "honest.txt").read_text("utf-8")
+
+
+def test_the_spinner_records_every_swap_where_it_stands_in_the_output(text):
+    spun = spinner.spin(text, rate=0.5, seed=3)
+    assert spun.swaps, "half the content words of a paragraph should give some swaps"
+    for swap in spun.swaps:
+        assert spun.text[swap.start : swap.end] == swap.spun
+        assert swap.spun.lower() != swap.original.lower()
+    # everything between the swaps is the original text, untouched
+    rebuilt, last = [], 0
+    for swap in spun.swaps:
+        rebuilt += [spun.text[last : swap.start], swap.original]
+        last = swap.end
+    assert "".join(rebuilt) + spun.text[last:] == text
+
+
+def test_the_spinner_is_deterministic_and_rate_zero_changes_nothing(text):
+    assert spinner.spin(text, 0.3, seed=7) == spinner.spin(text, 0.3, seed=7)
+    assert spinner.spin(text, 0.0, seed=7).text == text
+
+
+def test_a_spinner_that_protects_capitals_leaves_capitalised_words(text):
+    spun = spinner.spin(text, rate=1.0, seed=1, protect_caps=True)
+    assert all(not s.original[:1].isupper() for s in spun.swaps)
+    assert any(s.original[:1].isupper() for s in spinner.spin(text, rate=1.0, seed=1).swaps)
+
+
+def test_long_texts_are_cut_at_paragraphs_into_bounded_documents():
+    paragraph = " ".join(["word"] * 100)
+    docs = list(corpus.chunks("x", "test", "\n\n".join([paragraph] * 70), max_words=1000))
+    assert [d.words for d in docs] == [1000] * 7
+    assert len({d.id for d in docs}) == 7
+
+
+def test_the_report_split_is_fixed_by_the_document_id():
+    docs = [corpus.Doc(f"doc{i}", "test", "text") for i in range(200)]
+    halves = [d.split for d in docs]
+    assert halves == [corpus.Doc(f"doc{i}", "test", "other text").split for i in range(200)]
+    assert 70 < halves.count("report") < 130
+
+
+@pytest.mark.parametrize(
+    ("scores", "labels", "auc"),
+    [
+        ([0.1, 0.2, 0.8, 0.9], [False, False, True, True], 1.0),
+        ([0.9, 0.8, 0.2, 0.1], [False, False, True, True], 0.0),
+        ([0.5, 0.5, 0.5, 0.5], [False, True, False, True], 0.5),
+        ([0.1, 0.4, 0.35, 0.8], [False, False, True, True], 0.75),
+    ],
+)
+def test_roc_auc_is_the_chance_a_positive_outranks_a_negative(scores, labels, auc):
+    assert quality.roc_auc(scores, labels) == pytest.approx(auc)
+
+
+def test_precision_recall_and_f1():
+    figures = quality.prf([True, True, False, False], [True, False, True, False])
+    assert (figures["precision"], figures["recall"], figures["f1"]) == (0.5, 0.5, 0.5)
+
+
+def test_held_out_pairs_are_measured_for_verdict_and_restoration(datadir):
+    rows = quality.heldout_quality(quality.Analyzer(), datadir / "heldout")
+    row = rows["bridge"]
+    assert row["original_verdict"] == "clean"
+    assert row["wer_before"] > 0.2 and row["error_reduction"] > 0
