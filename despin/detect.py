@@ -38,9 +38,10 @@ class _Scan:
 
     start: int
     end: int
-    tokens: list[Token]
     matches: list[Match]
     words: int
+    norms: frozenset[str]  # the passage's words: the document's vocabulary is their union
+    fits: dict[int, int]  # id(match) -> word-pair context (see _pair_fit); tokens are not kept
 
 
 def analyze(
@@ -60,12 +61,16 @@ def analyze(
     view = text if view is None else view
     if len(view) != len(text):
         raise ValueError("the prose view must have the same length as the text")
+    # Passages are scanned one at a time and only their matches kept, so memory follows the
+    # number of findings, not the length of the text.
     scans = [_scan(view, s, e, matcher, signals) for s, e in passage_spans(view)]
-    norms = [t.norm for scan in scans for t in scan.tokens]
     words = sum(scan.words for scan in scans)
-    doc_norms = frozenset(f for n in set(norms) for f in forms(n))  # with base forms: "organizations"
-    for scan in scans:
-        scan.matches[:] = [m for m in scan.matches if _clauses_hold(m, norms)]
+    vocabulary = frozenset().union(*(scan.norms for scan in scans))
+    doc_norms = frozenset(f for n in vocabulary for f in forms(n))  # with base forms: "organizations"
+    if any(m.entry.requires or m.entry.excludes for scan in scans for m in scan.matches):
+        norms = [t.norm for t in tokenize(view)]  # AND/NOT clauses (screener entries) need the sequence
+        for scan in scans:
+            scan.matches[:] = [m for m in scan.matches if _clauses_hold(m, norms)]
     if keep is not None:
         kept = {id(m) for m in keep([m for scan in scans for m in scan.matches])}
         for scan in scans:
@@ -78,11 +83,10 @@ def analyze(
     strong_forms: set[tuple[str, ...]] = set()
     for scan in scans:
         local = sum(base[id(m)] for m in scan.matches if not m.entry.ambiguous)
-        restored = _restored_words(scan.matches)
         findings = []
         for m in scan.matches:
             absent = _displaced_absent(m, doc_norms)
-            fit = _pair_fit(m, scan.tokens, restored)
+            fit = scan.fits.get(id(m), 0)
             prior = name_case(base_confidence(m), m, text[m.start : m.end], evidence.spin) if m.entry.kind is Kind.NAME else base[id(m)]
             conf = contextual_confidence(m, prior, evidence, local, absent, fit)
             line, col = lines.position(m.start)
@@ -129,7 +133,9 @@ def _scan(view: str, start: int, end: int, matcher: Matcher, signals: Sequence[S
                 taken.update(range(m.first, m.last + 1))
     matches.sort(key=lambda m: (m.start, -m.end))
     words = sum(1 for t in tokens if t.kind is TokenKind.WORD)
-    return _Scan(start, end, tokens, matches, words)
+    restored = _restored_words(matches)
+    fits = {id(m): f for m in matches if (f := _pair_fit(m, tokens, restored))}
+    return _Scan(start, end, matches, words, frozenset(t.norm for t in tokens), fits)
 
 
 def _clauses_hold(match: Match, norms: list[str]) -> bool:

@@ -12,6 +12,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import corpus  # noqa: E402
 import quality  # noqa: E402
 import spinner  # noqa: E402
+from despin.lexgen.thesaurus import MYTHES_PATH  # noqa: E402
+
+needs_mythes = pytest.mark.skipif(not MYTHES_PATH.exists(), reason="the test spinner reads Debian's mythes-en-us thesaurus")
 
 
 @pytest.fixture
@@ -19,6 +22,7 @@ def text(datadir) -> str:
     return (datadir / "honest.txt").read_text("utf-8")
 
 
+@needs_mythes
 def test_the_spinner_records_every_swap_where_it_stands_in_the_output(text):
     spun = spinner.spin(text, rate=0.5, seed=3)
     assert spun.swaps, "half the content words of a paragraph should give some swaps"
@@ -33,11 +37,13 @@ def test_the_spinner_records_every_swap_where_it_stands_in_the_output(text):
     assert "".join(rebuilt) + spun.text[last:] == text
 
 
+@needs_mythes
 def test_the_spinner_is_deterministic_and_rate_zero_changes_nothing(text):
     assert spinner.spin(text, 0.3, seed=7) == spinner.spin(text, 0.3, seed=7)
     assert spinner.spin(text, 0.0, seed=7).text == text
 
 
+@needs_mythes
 def test_a_spinner_that_protects_capitals_leaves_capitalised_words(text):
     spun = spinner.spin(text, rate=1.0, seed=1, protect_caps=True)
     assert all(not s.original[:1].isupper() for s in spun.swaps)
