@@ -25,22 +25,31 @@ def _one_line(text: str) -> str:
 
 def render_text(reports: Sequence[Report], min_confidence: float = 0.0, quiet: bool = False) -> str:
     """Findings, then per document its passage scores and verdict; `quiet`: verdict lines only."""
-    out: list[str] = []
-    for r in reports:
-        if not quiet:
-            for p in r.passages:
-                shown = [f for f in p.findings if f.confidence >= min_confidence]
-                out.extend(finding_line(r.path, f) for f in shown)
-                if shown:
-                    out.append(f"{r.path}:{p.line}: passage spin score {p.score:.2f} ({len(p.findings)} findings, {p.words} words)")
-        out.append(_verdict_line(r))
+    out = [text_of(r, min_confidence, quiet) for r in reports]
     if len(reports) > 1:
-        counts = {v: sum(1 for r in reports if r.verdict is v) for v in Verdict}
-        out.append(
-            f"{len(reports)} files: {counts[Verdict.SPUN]} spun, "
-            f"{counts[Verdict.SUSPICIOUS]} suspicious, {counts[Verdict.CLEAN]} clean"
-        )
+        out.append(summary_line([r.verdict for r in reports]))
     return "\n".join(out)
+
+
+def text_of(r: Report, min_confidence: float = 0.0, quiet: bool = False) -> str:
+    """One document's part of the text output (so a long run can print as it goes)."""
+    out: list[str] = []
+    if not quiet:
+        for p in r.passages:
+            shown = [f for f in p.findings if f.confidence >= min_confidence]
+            out.extend(finding_line(r.path, f) for f in shown)
+            if shown:
+                out.append(f"{r.path}:{p.line}: passage spin score {p.score:.2f} ({len(p.findings)} findings, {p.words} words)")
+    out.append(_verdict_line(r))
+    return "\n".join(out)
+
+
+def summary_line(verdicts: Sequence[Verdict]) -> str:
+    counts = {v: sum(1 for x in verdicts if x is v) for v in Verdict}
+    return (
+        f"{len(verdicts)} files: {counts[Verdict.SPUN]} spun, "
+        f"{counts[Verdict.SUSPICIOUS]} suspicious, {counts[Verdict.CLEAN]} clean"
+    )
 
 
 def _verdict_line(r: Report) -> str:
@@ -96,3 +105,13 @@ def finding_dict(f: Finding) -> dict:
 
 def render_json(reports: Sequence[Report], min_confidence: float = 0.0) -> str:
     return json.dumps([report_dict(r, min_confidence) for r in reports], ensure_ascii=False, indent=2)
+
+
+def json_item(r: Report, min_confidence: float, first: bool) -> str:
+    """One document as an element of the JSON array render_json writes, with its separator.
+
+    `"[" + items + "\n]"` is byte for byte `render_json`, so a long run need not keep every
+    report in memory to print them as one array.
+    """
+    body = json.dumps(report_dict(r, min_confidence), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return ("\n  " if first else ",\n  ") + body

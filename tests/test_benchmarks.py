@@ -87,3 +87,12 @@ def test_held_out_pairs_are_measured_for_verdict_and_restoration(datadir):
     row = rows["bridge"]
     assert row["original_verdict"] == "clean"
     assert row["wer_before"] > 0.2 and row["error_reduction"] > 0
+
+
+def test_restoration_summed_by_paragraph_equals_the_whole_text_figures():
+    spun = "The authorities mentioned it.\n\nA secure haven was found."
+    reference = "The government said it.\n\nA safe haven was found."
+    output = "The government said it.\n\nA secure haven was found."
+    whole, parts = quality.restoration_score(spun, reference, output), quality.paragraph_score(spun, reference, output)
+    assert (parts.errors_before, parts.errors_after, parts.changed, parts.harmed) == (
+        whole.errors_before, whole.errors_after, whole.changed, whole.harmed)

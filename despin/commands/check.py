@@ -15,7 +15,7 @@ from despin.document import expand_paths
 from despin.engine import Engine, check_paths, default_jobs, options_from
 from despin.errors import DespinError
 from despin.model import Report, Verdict
-from despin.report import render_json, render_text
+from despin.report import json_item, render_json, render_text, summary_line, text_of
 from despin.scoring import SPUN_THRESHOLD
 
 
@@ -52,23 +52,40 @@ def check(
     if min_confidence is None:
         min_confidence = cfg.min_confidence or 0.0
     paths = [p for p in expand_paths(paths) if p == "-" or not is_excluded(p, cfg)]
+    # Text and JSON are printed as each file is done, so memory does not grow with the run;
+    # SARIF and the baseline need every report at the end.
+    streaming = write_baseline is None and format in (Format.text, Format.json)
     reports: list[Report] = []
+    verdicts: list[Verdict] = []
     errors = 0
+    if streaming and format is Format.json:
+        sys.stdout.write("[")
     for result in check_paths(engine, paths, jobs):
         if isinstance(result, DespinError):
             errors += 1
             print(f"despin: error: {result}", file=sys.stderr)
-        else:
+            continue
+        verdicts.append(result.verdict)
+        if not streaming:
             reports.append(result)
+        elif format is Format.json:
+            sys.stdout.write(json_item(result, min_confidence, first=len(verdicts) == 1))
+        else:
+            print(text_of(result, min_confidence, quiet), flush=True)
     if write_baseline is not None:
         count = save_baseline(reports, write_baseline)
         print(f"despin: recorded {count} findings in {write_baseline}", file=sys.stderr)
         raise typer.Exit(2 if errors else 0)
-    print(render(reports, format, min_confidence, quiet))
+    if not streaming:
+        print(render(reports, format, min_confidence, quiet))
+    elif format is Format.json:
+        print("\n]" if verdicts else "]")
+    elif len(verdicts) > 1:
+        print(summary_line(verdicts))
     if errors:
         raise typer.Exit(2)
     failing = {Verdict.SPUN} if fail_on is Verdict.SPUN else {Verdict.SPUN, Verdict.SUSPICIOUS}
-    raise typer.Exit(1 if any(r.verdict in failing for r in reports) else 0)
+    raise typer.Exit(1 if any(v in failing for v in verdicts) else 0)
 
 
 def render(reports: list[Report], fmt: Format, min_confidence: float, quiet: bool) -> str:
