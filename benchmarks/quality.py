@@ -213,6 +213,7 @@ def heldout_quality(analyzer: Analyzer, folder: Path) -> dict | None:
     pairs = sorted(folder.glob("*.spun.txt")) if folder.is_dir() else []
     if not pairs:
         return None
+    logged = _swap_log(folder / "swaps.tsv")
     rows = {}
     for spun_path in pairs:
         name = spun_path.name.removesuffix(".spun.txt")
@@ -230,4 +231,31 @@ def heldout_quality(analyzer: Analyzer, folder: Path) -> dict | None:
             "error_reduction": sc.reduction,
             "words_harmed": sc.harmed,
         }
+        if name in logged:
+            swaps = _located(spun_text, logged[name])
+            rows[name]["swaps"] = len(swaps)
+            rows[name]["swap_recall_0.5"] = round(swap_recall(report, swaps, 0.5)[0] / max(len(swaps), 1), 4)
     return rows
+
+
+def _swap_log(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """`file<TAB>original<TAB>spun` rows (header first) grouped by file, in text order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    if path.exists():
+        for line in path.read_text("utf-8").splitlines()[1:]:
+            name, original, spun = line.split("\t")
+            out.setdefault(name, []).append((original, spun))
+    return out
+
+
+def _located(text: str, swaps: list[tuple[str, str]]):
+    """The logged swaps as spans of the spun text: each at its next occurrence after the last."""
+    from spinner import Swap
+
+    out, pos = [], 0
+    for original, spun in swaps:
+        at = text.find(spun, pos)
+        if at >= 0:
+            out.append(Swap(at, at + len(spun), original, spun))
+            pos = at + len(spun)
+    return out

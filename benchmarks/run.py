@@ -61,9 +61,10 @@ def show_quality(results: dict) -> None:
           f"{r['words_changed']} words changed, {r['words_harmed']} harmed")
     if results.get("heldout"):
         section("hand-spun held-out texts (benchmarks/heldout/)")
-        print(f"{'text':12} {'verdict':>10} {'original':>10} {'>0.5':>5} {'WER before':>11} {'after':>7} {'reduction':>10} {'harmed':>7}")
+        print(f"{'text':12} {'verdict':>10} {'original':>10} {'>0.5':>5} {'recall':>7} {'WER before':>11} {'after':>7} {'reduction':>10} {'harmed':>7}")
         for name, row in results["heldout"].items():
-            print(f"{name:12} {row['verdict']:>10} {row['original_verdict']:>10} {row['findings_above_0.5']:>5} "
+            recall = f"{row['swap_recall_0.5']:.1%}" if "swap_recall_0.5" in row else "-"
+            print(f"{name:12} {row['verdict']:>10} {row['original_verdict']:>10} {row['findings_above_0.5']:>5} {recall:>7} "
                   f"{row['wer_before']:>11.4f} {row['wer_after']:>7.4f} {row['error_reduction']:>10.3f} {row['words_harmed']:>7}")
     h = results["honest"]
     section(f"false alarms on honest prose ({h['documents']} documents, {h['words']:,} words)")
