@@ -4,8 +4,10 @@ Each tortured phrase of the screener's export is embedded in a neutral carrier s
 its AND phrases, which the screener's query requires, in a second sentence) and analysed with
 the bundled lexicon and the near-miss signal. A phrase is *detected* at a confidence level when
 a finding of at least that confidence covers one of its words, and *restored* when applying
-those findings' suggestions to the phrase yields the expected phrase. The screener's list is
-never loaded as a lexicon here: this measures despin's own generated and curated data.
+those findings' suggestions to the phrase yields the expected phrase. Each level is also
+counted from lexicon entries alone, so the report shows what the near-miss signal adds. The
+screener's list is never loaded as a lexicon here: this measures despin's own generated and
+curated data.
 
     python benchmarks/pps_coverage.py [../shared/data/pps/pps_dev.csv] [--show-missed N]
 """
@@ -86,9 +88,20 @@ def restored(text: str, start: int, end: int, findings, originals: tuple[str, ..
     return any(phrase_key(o) == fixed for o in originals)
 
 
+def from_lexicon(finding) -> bool:
+    """Whether a finding comes from a lexicon entry (not from a signal such as the near-miss)."""
+    return not finding.match.entry.source.startswith("signal:")
+
+
 def evaluate(cases: list[Case], analyze_text) -> dict:
+    """Detected and restored counts per confidence level, overall and from lexicon entries alone.
+
+    The lexicon-only counts ignore signal findings, so the difference is what the signals add.
+    """
     detected = Counter()
     fixed = Counter()
+    lex_detected = Counter()
+    lex_fixed = Counter()
     by_kind = Counter()
     missed: list[Case] = []
     for case in cases:
@@ -101,11 +114,19 @@ def evaluate(cases: list[Case], analyze_text) -> dict:
                 detected[level] += 1
                 if restored(text, start, end, hits, case.originals):
                     fixed[level] += 1
+            lexical = [f for f in hits if from_lexicon(f)]
+            if lexical:
+                lex_detected[level] += 1
+                if restored(text, start, end, lexical, case.originals):
+                    lex_fixed[level] += 1
         if inside:
             by_kind[":".join(max(inside, key=lambda f: f.confidence).match.entry.source.split(":")[:2])] += 1
         else:
             missed.append(case)
-    return {"detected": detected, "restored": fixed, "by_source": by_kind, "missed": missed}
+    return {
+        "detected": detected, "restored": fixed, "lexicon_detected": lex_detected,
+        "lexicon_restored": lex_fixed, "by_source": by_kind, "missed": missed,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,10 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     n = len(cases)
     print(f"PPS coverage: {n} phrases from {args.csv.name} ({skipped} rows unusable); "
           f"lexicon loaded in {loaded:.1f} s, analysed in {elapsed:.1f} s")
-    print(f"{'confidence >=':>14} {'detected':>10} {'share':>7} {'restored':>10} {'share':>7}")
+    print(f"{'confidence >=':>14} {'detected':>10} {'share':>7} {'restored':>10} {'share':>7}"
+          f" {'lexicon det':>12} {'lexicon res':>12} {'signals add det/res':>20}")
     for level in LEVELS:
         d, r = result["detected"][level], result["restored"][level]
-        print(f"{level:>14.1f} {d:>10} {d / n:>7.1%} {r:>10} {r / n:>7.1%}")
+        ld, lr = result["lexicon_detected"][level], result["lexicon_restored"][level]
+        print(f"{level:>14.1f} {d:>10} {d / n:>7.1%} {r:>10} {r / n:>7.1%}"
+              f" {ld / n:>12.1%} {lr / n:>12.1%} {f'{(d - ld) / n:.1%} / {(r - lr) / n:.1%}':>20}")
     print("detected by source (strongest finding): " + ", ".join(f"{k} {v}" for k, v in result["by_source"].most_common()))
     print("targets: 40% detected, 25% restored (at confidence >= 0.0)")
     if args.show_missed:

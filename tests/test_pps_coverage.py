@@ -1,0 +1,44 @@
+"""The coverage benchmark tells lexicon entries and the near-miss signal apart."""
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "pps_coverage.py"
+
+
+@pytest.fixture(scope="module")
+def coverage():
+    spec = importlib.util.spec_from_file_location("pps_coverage", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["pps_coverage"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def finding(text: str, word: str, suggestion: str, confidence: float, source: str):
+    start = text.index(word)
+    entry = SimpleNamespace(source=source)
+    return SimpleNamespace(start=start, end=start + len(word), suggestion=suggestion, confidence=confidence,
+                           match=SimpleNamespace(entry=entry))
+
+
+def test_signal_findings_count_overall_but_not_as_lexicon_coverage(coverage):
+    lexical = coverage.Case("profound learning", (), ("deep learning",))
+    signalled = coverage.Case("neural organization", (), ("neural network",))
+
+    def analyze(text):
+        if "profound" in text:
+            found = [finding(text, "profound", "deep", 0.6, "gen:science:list+mythes")]
+        else:
+            found = [finding(text, "organization", "network", 0.4, "signal:nearmiss")]
+        return SimpleNamespace(findings=found)
+
+    result = coverage.evaluate([lexical, signalled], analyze)
+    assert result["detected"][0.0] == 2 and result["restored"][0.0] == 2
+    assert result["lexicon_detected"][0.0] == 1 and result["lexicon_restored"][0.0] == 1
+    assert result["detected"][0.5] == 1 and result["lexicon_detected"][0.5] == 1
+    assert result["by_source"] == {"gen:science": 1, "signal:nearmiss": 1}
