@@ -96,3 +96,19 @@ def test_restoration_summed_by_paragraph_equals_the_whole_text_figures():
     whole, parts = quality.restoration_score(spun, reference, output), quality.paragraph_score(spun, reference, output)
     assert (parts.errors_before, parts.errors_after, parts.changed, parts.harmed) == (
         whole.errors_before, whole.errors_after, whole.changed, whole.harmed)
+
+
+@needs_mythes
+def test_the_quality_runs_report_every_figure_on_a_tiny_corpus(text):
+    analyzer = quality.Analyzer()
+    docs = [corpus.Doc("a", "test", text), corpus.Doc("b", "test", text.upper())]
+    honest = quality.honest_precision(analyzer, docs)
+    assert honest["documents"] == 2 and honest["words"] == 2 * len(text.split())
+    levels = list(honest["per_10k_words"].values())
+    assert levels == sorted(levels, reverse=True), "a higher confidence level cannot count more findings"
+    spun = quality.spun_quality(analyzer, docs, [0.5])
+    row = spun["rates"]["0.5"]
+    assert row["documents"] == 2 and row["swaps"] > 0
+    assert 0 <= row["swap_recall_0.5"] <= row["swap_recall_0.0"] <= 1
+    assert row["wer_before"] > 0.1, "half the content words swapped is a large word error rate"
+    assert spun["verdict"]["tp"] + spun["verdict"]["fn"] == 2
