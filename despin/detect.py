@@ -24,6 +24,7 @@ from despin.scoring import (
     name_case,
     document_evidence,
     document_score,
+    fingerprint_count,
     passage_score,
     verdict,
 )
@@ -107,9 +108,12 @@ def analyze(
         line, _ = lines.position(scan.start)
         passages.append(Passage(scan.start, scan.end, scan.words, score, tuple(findings), line))
     doc_score = document_score([(p.score, p.words) for p in passages])
-    # Ambiguous findings that context made near-certain add up too: two count as one form.
-    sure_ambiguous = sum(1 for p in passages for f in p.findings if f.match.entry.ambiguous and f.confidence >= 0.8)
-    strong_count = len(strong_forms) + sure_ambiguous // 2
+    # Ambiguous findings add up too, by distinct form: two near-certain ones, or three that
+    # context made likely, count as one fingerprint (a spinner that leaves no multiword
+    # damage still swaps many different words; the score gate keeps long honest texts clean).
+    sure = {f.match.entry.spun for p in passages for f in p.findings if f.match.entry.ambiguous and f.confidence >= 0.8}
+    likely = {f.match.entry.spun for p in passages for f in p.findings if f.match.entry.ambiguous and f.confidence >= STRONG}
+    strong_count = fingerprint_count(len(strong_forms), len(sure), len(likely))
     return Report(
         path=path,
         passages=tuple(passages),

@@ -151,6 +151,12 @@ def document_score(passages: Sequence[tuple[float, int]]) -> float:
     return round(1.0 - math.exp(log_clean), 3)
 
 
+def fingerprint_count(strong: int, sure_ambiguous: int, likely_ambiguous: int) -> int:
+    """Distinct fingerprints for the verdict: unambiguous strong forms, plus distinct ambiguous
+    forms, two near-certain (>= 0.8) or three likely (>= STRONG) counting as one."""
+    return strong + max(sure_ambiguous // 2, likely_ambiguous // 3)
+
+
 def verdict(score: float, strong_distinct: int, thresholds: Thresholds) -> Verdict:
     """Spun needs both a high score and several distinct fingerprints; never a single hit."""
     if score >= thresholds.spun and strong_distinct >= 3:

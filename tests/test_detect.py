@@ -83,3 +83,27 @@ def test_honest_seeds_are_clean_with_no_confident_finding(path: Path, matcher):
     report = analyze(path.read_text(), str(path), matcher)
     assert report.verdict is Verdict.CLEAN
     assert all(f.confidence <= 0.5 for f in report.findings)
+
+
+def test_many_distinct_swaps_make_a_document_spun_without_any_fingerprint(datadir: Path, matcher, signals):
+    """A spinner that leaves no multiword damage still swaps many different words."""
+    text = (datadir / "swaps_only.txt").read_text("utf-8")
+    report = analyze(text, "swaps_only.txt", matcher, signals=signals)
+    assert all(f.match.entry.ambiguous for f in report.findings)
+    assert report.verdict.value == "spun"
+
+
+@pytest.mark.parametrize(
+    ("strong", "sure", "likely", "count"),
+    [
+        (3, 0, 0, 3),  # three distinct fingerprints
+        (0, 0, 9, 3),  # nine distinct likely swaps, no fingerprint: a swap-only spinner
+        (0, 0, 8, 2),
+        (0, 4, 4, 2),  # near-certain swaps weigh more
+        (1, 1, 2, 1),  # one swap, however sure, is no fingerprint
+    ],
+)
+def test_distinct_swaps_add_up_to_fingerprints(strong, sure, likely, count):
+    from despin.scoring import fingerprint_count
+
+    assert fingerprint_count(strong, sure, likely) == count
