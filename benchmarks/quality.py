@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
 
 from despin.document import Document  # noqa: E402
 from despin.engine import Engine, Options  # noqa: E402
-from despin.evaluate import score as restoration_score  # noqa: E402
+from despin.evaluate import Score, score as restoration_score  # noqa: E402
 from despin.model import Report, Verdict  # noqa: E402
 from despin.rewrite import restore  # noqa: E402
 
@@ -68,7 +68,7 @@ def paragraph_score(spun: str, reference: str, output: str):
     if len({len(p) for p in parts}) != 1:
         return restoration_score(spun, reference, output)
     scores = [restoration_score(s, r, o) for s, r, o in zip(*parts)]
-    return type(scores[0])(
+    return Score(
         reference_words=sum(x.reference_words for x in scores),
         errors_before=sum(x.errors_before for x in scores),
         errors_after=sum(x.errors_after for x in scores),
@@ -118,7 +118,7 @@ def honest_precision(analyzer: Analyzer, docs: Sequence) -> dict:
                     per_level[level] += 1
             if f.confidence >= 0.5:
                 top[f"{f.text.lower()} -> {f.suggestion} ({f.match.entry.source})"] += 1
-                by_source[f.match.entry.source.split(":")[0] + ":" + f.match.entry.source.split(":")[1] if ":" in f.match.entry.source else f.match.entry.source] += 1
+                by_source[":".join(f.match.entry.source.split(":")[:2])] += 1
     return {
         "documents": len(docs),
         "words": words,

@@ -39,15 +39,22 @@ _FUNCTION = frozenset(
 _NOUN_BEFORE = frozenset("a an the of his her its their our my your this these those".split())
 
 
-@lru_cache(maxsize=4)
-def load_pos(path: str | None = None) -> dict[str, str]:
-    """Word -> its parts of speech as letters (n, v, a, r); empty when the file is missing."""
-    p = Path(path) if path else default_dir() / "context" / "pos.txt"
+def _body(name: str, path: str | None) -> str:
+    """A generated data file under lexicons/context/ without its leading '#' header ('' if missing)."""
+    p = Path(path) if path else default_dir() / "context" / name
     try:
         text = p.read_text(encoding="utf-8")
     except OSError:
-        return {}
-    words = "\n".join(line for line in text.split("\n", 8) if not line.startswith("#")).split()
+        return ""
+    while text.startswith("#"):
+        text = text.partition("\n")[2]
+    return text
+
+
+@lru_cache(maxsize=4)
+def load_pos(path: str | None = None) -> dict[str, str]:
+    """Word -> its parts of speech as letters (n, v, a, r); empty when the file is missing."""
+    words = _body("pos.txt", path).split()
     return dict(zip(words[::2], words[1::2]))
 
 
@@ -72,13 +79,7 @@ def cannot_stand(table: dict[str, str], word: str, original: str, inflection: st
 @lru_cache(maxsize=4)
 def load_pairs(path: str | None = None) -> frozenset[str]:
     """The established pairs, "first second" in base form; empty when the file is missing."""
-    p = Path(path) if path else default_dir() / "context" / "pairs.txt"
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError:
-        return frozenset()
-    lines = frozenset(text.split("\n"))
-    return frozenset(line for line in lines if line and not line.startswith("#")) if "#" in text else lines - {""}
+    return frozenset(_body("pairs.txt", path).split("\n")) - {""}
 
 
 def forms(word: str) -> tuple[str, ...]:

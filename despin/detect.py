@@ -77,7 +77,10 @@ def analyze(
         for scan in scans:
             scan.matches[:] = [m for m in scan.matches if id(m) in kept]
 
-    base = {id(m): name_case(base_confidence(m), m, text[m.start : m.end]) for scan in scans for m in scan.matches}
+    raw = {id(m): base_confidence(m) for scan in scans for m in scan.matches}
+    # Names written in lower case count less; how much less depends on the document's evidence,
+    # which is first weighed with the full discount.
+    base = {id(m): name_case(raw[id(m)], m, text[m.start : m.end]) for scan in scans for m in scan.matches}
     evidence = document_evidence([(m, base[id(m)]) for scan in scans for m in scan.matches], words)
     lines = LineIndex(text)
     passages: list[Passage] = []
@@ -88,7 +91,7 @@ def analyze(
         for m in scan.matches:
             absent = _displaced_absent(m, doc_norms)
             fit = scan.fits.get(id(m), 0)
-            prior = name_case(base_confidence(m), m, text[m.start : m.end], evidence.spin) if m.entry.kind is Kind.NAME else base[id(m)]
+            prior = name_case(raw[id(m)], m, text[m.start : m.end], evidence.spin)
             conf = contextual_confidence(m, prior, evidence, local, absent, fit)
             line, col = lines.position(m.start)
             findings.append(

@@ -8,6 +8,7 @@ entry for "12 months" still matches "12 months’s" and the suffix survives a re
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -59,6 +60,10 @@ def iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
             yield _new(Token, (token, token if token not in APOSTROPHES else "'", s, e, punct_kind))
 
 
+@lru_cache(maxsize=65536)
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    """The token-norm tuple a lexicon phrase matches, e.g. "Final 12 Months" -> (final, 12, months)."""
+    """The token-norm tuple a lexicon phrase matches, e.g. "Final 12 Months" -> (final, 12, months).
+
+    Cached: detection keys the same originals for every match of an entry.
+    """
     return tuple(t.norm for t in iter_tokens(phrase, 0, len(phrase)))
