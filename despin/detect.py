@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from bisect import bisect_left
+from itertools import accumulate, repeat
+from operator import eq, itemgetter
 
 from despin.context import cannot_stand, fits, forms, load_pairs, load_pos
 from despin.grammar import article_breaks
 from despin.matcher import Matcher, contains
-from despin.model import Finding, Kind, Match, Passage, Report, Token, TokenKind
+from despin.model import Finding, Kind, Match, Passage, Report, Token
 from despin.morph import inflect
 from despin.passages import LineIndex, passage_spans
 from despin.scoring import (
@@ -28,7 +32,7 @@ from despin.scoring import (
     passage_score,
     verdict,
 )
-from despin.tokens import phrase_key, tokenize
+from despin.tokens import BARRIER, Tokens, phrase_key, tokenize
 
 Signal = Callable[[Sequence[Token]], list[Match]]
 
@@ -41,7 +45,6 @@ class _Scan:
     end: int
     matches: list[Match]
     words: int
-    norms: frozenset[str]  # the passage's words: the document's vocabulary is their union
     fits: dict[int, int]  # id(match) -> word-pair context (see _pair_fit); tokens are not kept
 
 
@@ -62,14 +65,19 @@ def analyze(
     view = text if view is None else view
     if len(view) != len(text):
         raise ValueError("the prose view must have the same length as the text")
-    # Passages are scanned one at a time and only their matches kept, so memory follows the
-    # number of findings, not the length of the text.
-    scans = [_scan(view, s, e, matcher, signals) for s, e in passage_spans(view)]
+    # Passages are scanned a batch at a time and only their matches kept, so memory follows
+    # the number of findings, not the length of the text.
+    vocabulary: set[str] = set()
+    spans = list(passage_spans(view))
+    scans = [
+        scan
+        for k in range(0, len(spans), _BATCH)
+        for scan in _scan(view, spans[k : k + _BATCH], matcher, signals, vocabulary)
+    ]
     words = sum(scan.words for scan in scans)
-    vocabulary = frozenset().union(*(scan.norms for scan in scans))
     doc_norms = frozenset(f for n in vocabulary for f in forms(n))  # with base forms: "organizations"
     if any(m.entry.requires or m.entry.excludes for scan in scans for m in scan.matches):
-        norms = [t.norm for t in tokenize(view)]  # AND/NOT clauses (screener entries) need the sequence
+        norms = tokenize(view).norms  # AND/NOT clauses (screener entries) need the sequence
         for scan in scans:
             scan.matches[:] = [m for m in scan.matches if _clauses_hold(m, norms)]
     if keep is not None:
@@ -126,8 +134,17 @@ def analyze(
     )
 
 
-def _scan(view: str, start: int, end: int, matcher: Matcher, signals: Sequence[Signal]) -> _Scan:
-    tokens = tokenize(view, start, end)
+def _scan(
+    view: str, spans: Sequence[tuple[int, int]], matcher: Matcher, signals: Sequence[Signal], vocabulary: set[str]
+) -> list[_Scan]:
+    """Match a batch of passages; their words join the document's `vocabulary`.
+
+    The passages' tokens are laid end to end with a barrier token between them, so each
+    matcher runs once per batch rather than once per (often one-line) passage, and no
+    match can join the end of one passage to the start of the next.
+    """
+    tokens, bounds = _batch_tokens(view, spans)
+    vocabulary.update(tokens.norms)
     matches = matcher.find(tokens)
     taken = {i for m in matches for i in range(m.first, m.last + 1)}
     for signal in signals:
@@ -139,10 +156,53 @@ def _scan(view: str, start: int, end: int, matcher: Matcher, signals: Sequence[S
                 matches.append(m)
                 taken.update(range(m.first, m.last + 1))
     matches.sort(key=lambda m: (m.start, -m.end))
-    words = sum(1 for t in tokens if t.kind is TokenKind.WORD)
     restored = _restored_words(matches)
     fits = {id(m): f for m in matches if (f := _pair_fit(m, tokens, restored))}
-    return _Scan(start, end, matches, words, frozenset(t.norm for t in tokens), fits)
+    words = list(accumulate(map(str.isalpha, map(itemgetter(0), tokens.texts)), initial=0))
+    possessives = list(accumulate(map(eq, tokens.norms, repeat("'s")), initial=0))
+    scans: list[_Scan] = []
+    pos = 0
+    for (start, end), (first, stop) in zip(spans, bounds):
+        own = []
+        while pos < len(matches) and matches[pos].first < stop:
+            own.append(matches[pos])
+            pos += 1
+        count = words[stop] - words[first] + possessives[stop] - possessives[first]
+        scans.append(_Scan(start, end, own, count, {id(m): fits[id(m)] for m in own if id(m) in fits}))
+    return scans
+
+
+_BATCH = 256  # passages scanned together: few enough to keep memory small
+
+
+def _batch_tokens(view: str, spans: Sequence[tuple[int, int]]) -> tuple[Tokens, list[tuple[int, int]]]:
+    """The tokens of the passages with a barrier between each two, and each passage's
+    [first, stop) token range.
+
+    The batch is tokenized in one go: only whitespace lies between passages, and no token
+    holds whitespace, so its tokens are exactly the passages' tokens one after another.
+    """
+    whole = tokenize(view, spans[0][0], spans[-1][1])
+    texts: list[str] = []
+    norms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    bounds = []
+    a = 0
+    for start, end in spans:
+        b = bisect_left(whole.starts, end, a)
+        first = len(texts)
+        texts += whole.texts[a:b]
+        norms += whole.norms[a:b]
+        starts += whole.starts[a:b]
+        ends += whole.ends[a:b]
+        bounds.append((first, len(texts)))
+        texts.append(BARRIER)
+        norms.append(BARRIER)
+        starts.append(end)
+        ends.append(end)
+        a = b
+    return Tokens(texts, norms, starts, ends), bounds
 
 
 def _clauses_hold(match: Match, norms: list[str]) -> bool:
@@ -165,7 +225,7 @@ def _restored_words(matches: Sequence[Match]) -> dict[int, str]:
     return out
 
 
-def _pair_fit(match: Match, tokens: Sequence[Token], restored: dict[int, str]) -> int:
+def _pair_fit(match: Match, tokens: Tokens, restored: dict[int, str]) -> int:
     """Word-pair context of a single-word swap: -2 its restoration could not stand there, -1 the
     word as written sits in an established pair and its restoration would not, +1 the
     reverse, 0 neither or both (see context.py)."""
@@ -176,20 +236,31 @@ def _pair_fit(match: Match, tokens: Sequence[Token], restored: dict[int, str]) -
     if len(original) != 1:
         return 0
 
+    norms = tokens.norms
+
     def neighbour(i: int) -> tuple[str, ...]:
-        if not 0 <= i < len(tokens) or tokens[i].kind is not TokenKind.WORD:
+        if not 0 <= i < len(norms) or not tokens.is_word(i):
             return ()
-        return tuple({tokens[i].norm, restored.get(i, tokens[i].norm)})
+        word = norms[i]
+        other = restored.get(i, word)
+        return (word,) if other == word else (word, other)
 
     left, right = neighbour(match.first - 1), neighbour(match.last + 1)
-    before = tokens[match.first - 1].norm if left else None
-    if cannot_stand(load_pos(), tokens[match.first].norm, original[0], match.inflection, before, bool(right)):
+    return _context_fit(norms[match.first], original[0], match.inflection, left, right)
+
+
+@lru_cache(maxsize=65536)
+def _context_fit(word: str, original: str, inflection: str, left: tuple[str, ...], right: tuple[str, ...]) -> int:
+    """`_pair_fit` for one word in its neighbours' readings; cached, for honest text repeats
+    the same contexts ("the function returns") thousands of times."""
+    before = left[0] if left else None
+    if cannot_stand(load_pos(), word, original, inflection, before, bool(right)):
         return -2
     if not left and not right:
         return 0
     pairs = load_pairs()
-    as_written = fits(pairs, tokens[match.first].norm, left, right)
-    as_restored = fits(pairs, original[0], left, right)
+    as_written = fits(pairs, word, left, right)
+    as_restored = fits(pairs, original, left, right)
     return (as_restored > as_written) - (as_written > as_restored)
 
 

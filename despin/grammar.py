@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from despin.model import Entry, Kind, Match, Token, TokenKind
+from despin.model import Entry, Kind, Match, Token
+from despin.tokens import BARRIER, Tokens
 
 _VOWEL_LETTERS = frozenset("aeio")  # "u" is left out: "a unique", "a user" are right
 _CONSONANT_EXCEPTIONS = ("one", "once", "eu", "ewe", "uni", "use", "usu", "uti", "ura", "ure", "uro")
@@ -41,20 +42,28 @@ def _entry(article: str, word: str, right: str) -> Entry:
     )
 
 
+_SENTENCE_START = (".", "!", "?", '"', "“", BARRIER)  # what may stand before a capital "A"
+
+
 def article_breaks(tokens: Sequence[Token]) -> list[Match]:
     """"a" before a vowel sound or "an" before a consonant sound, as Matches of kind GRAMMAR."""
+    toks = Tokens.of(tokens)
+    norms, texts = toks.norms, toks.texts
     out: list[Match] = []
-    for i in range(len(tokens) - 1):
-        art, nxt = tokens[i], tokens[i + 1]
-        if art.norm not in ("a", "an") or nxt.kind is not TokenKind.WORD or art.text == "A" and i > 0 and tokens[i - 1].norm not in ".!?\"“":
+    last = len(norms) - 1
+    for i in [k for k, w in enumerate(norms) if w == "a" or w == "an"]:
+        if i == last or not toks.is_word(i + 1):
             continue
-        if i + 2 < len(tokens) and tokens[i + 2].norm in ("-", "."):
+        art, nxt = texts[i], texts[i + 1]
+        if art == "A" and i > 0 and norms[i - 1] not in _SENTENCE_START:
+            continue
+        if i + 2 <= last and norms[i + 2] in ("-", "."):
             continue  # "a e-mail", "a A.I." and similar compounds are left alone
-        if i > 0 and tokens[i - 1].norm in ("-", "'"):
+        if i > 0 and norms[i - 1] in ("-", "'"):
             continue
-        needs_an = _needs_an(nxt.text)
-        if needs_an is None or needs_an == (art.norm == "an"):
+        needs_an = _needs_an(nxt)
+        if needs_an is None or needs_an == (norms[i] == "an"):
             continue
         right = "an" if needs_an else "a"
-        out.append(Match(_entry(art.text, nxt.text, right), i, i + 1, art.start, nxt.end))
+        out.append(Match(_entry(art, nxt, right), i, i + 1, toks.starts[i], toks.ends[i + 1]))
     return out

@@ -86,11 +86,40 @@ _ADDRESS = re.compile(
 _TRAILING = ".,;:!?'\"*_"
 
 
+# Every address holds one of these; finding them is a C-level substring search.
+_ADDRESS_MARKERS = ("@", "www.", "http", "ftp:", "file:", "mailto:")
+
+
 def _address_blanks(text: str, start: int, end: int) -> Iterator[Span]:
-    for m in _ADDRESS.finditer(text, start, end):
-        span = _trimmed(text, *m.span())
-        if span is not None:
-            yield span
+    """URLs and e-mail addresses in `text[start:end]`.
+
+    An address never spans whitespace, so only the runs of non-space characters around a
+    marker are handed to the (slower, lookbehind-laden) pattern; the rest of the text is
+    never looked at by it. The results are those of a scan of the whole range.
+    """
+    runs: set[tuple[int, int]] = set()
+    for marker in _ADDRESS_MARKERS:
+        at = text.find(marker, start, end)
+        while at != -1:
+            run = _run_around(text, at, start, end)
+            runs.add(run)
+            at = text.find(marker, max(run[1], at + 1), end)
+    for run_start, run_end in sorted(runs):
+        for m in _ADDRESS.finditer(text, run_start, run_end):
+            span = _trimmed(text, *m.span())
+            if span is not None:
+                yield span
+
+
+def _run_around(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """The run of non-whitespace characters holding position `at`, within [start, end)."""
+    left = at
+    while left > start and not text[left - 1].isspace():
+        left -= 1
+    right = at
+    while right < end and not text[right].isspace():
+        right += 1
+    return left, right
 
 
 def _address_at(text: str, start: int, end: int) -> Span | None:

@@ -16,10 +16,12 @@ from dataclasses import fields
 
 from despin.model import Entry, Kind, Match, Token, TokenKind
 from despin.morph import analyses
+from despin.tokens import BARRIER, Tokens
 
 _END = ""  # trie key under which a node keeps the index of the entry ending there (no token is "")
 _FIELDS = tuple(f.name for f in fields(Entry))
 _KIND = _FIELDS.index("kind")
+_MEMO_LIMIT = 500_000  # distinct words remembered before the memo starts again
 
 Row = tuple  # an Entry's fields in declaration order, its kind as the enum's value
 
@@ -38,7 +40,7 @@ class Matcher:
     call per object; an `Entry` is made only for the rows a document actually matches.
     """
 
-    __slots__ = ("root", "rows", "loose", "size", "_entries")
+    __slots__ = ("root", "rows", "loose", "size", "_entries", "_starts")
 
     def __init__(self, root: dict, rows: list[Row], loose: dict[str, list[int]]) -> None:
         self.root = root
@@ -46,6 +48,7 @@ class Matcher:
         self.loose = loose
         self.size = len(rows)
         self._entries: dict[int, Entry] = {}
+        self._starts: dict[str, int] = {}  # word -> can a match start there (memo, see _can_start)
 
     def __getstate__(self) -> tuple:
         return (self.root, self.rows, self.loose)
@@ -84,67 +87,108 @@ class Matcher:
         return [self.entry(i) for i in range(self.size)]
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
-        """Leftmost-longest, non-overlapping matches in one passage's tokens."""
+        """Leftmost-longest, non-overlapping matches in one passage's tokens.
+
+        Only positions whose word can start an entry are walked: they are picked out by one
+        comprehension over the token norms against a per-word memo, so the Python-level
+        work is proportional to the candidates, not to the text.
+        """
+        toks = Tokens.of(tokens)
+        norms = toks.norms
+        memo = self._starts
+        unseen = set(norms).difference(memo)
+        if unseen:
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()
+                unseen = set(norms)
+            for word in unseen:
+                memo[word] = self._can_start(word)
         matches: list[Match] = []
-        i, n = 0, len(tokens)
-        while i < n:
-            if tokens[i].kind is TokenKind.PUNCT:
-                i += 1
+        free = 0  # the first token not inside a match already taken
+        for i in self._candidates(norms, [k for k, w in enumerate(norms) if memo[w]]):
+            if i < free or toks.kind(i) is TokenKind.PUNCT:
                 continue
-            found = self._longest_at(tokens, i)
+            found = self._longest_at(toks, i)
             if found is None and self.loose:
-                found = self._loose_at(tokens, i)
-            if found is None:
-                i += 1
-                continue
-            matches.append(found)
-            i = found.last + 1
+                found = self._loose_at(toks, i)
+            if found is not None:
+                matches.append(found)
+                free = found.last + 1
         return matches
 
-    def _longest_at(self, tokens: Sequence[Token], i: int) -> Match | None:
+    def _can_start(self, word: str) -> int:
+        """Whether a match may begin at this word: 0 no; 1 yes (a one-word entry, an
+        inflection of one ("enlargements"), a proximity entry's first word); 2 only if the
+        next word continues a longer entry."""
+        root = self.root
+        node = root.get(word)
+        if word in self.loose or (node is not None and _END in node):
+            return 1
+        if any(_END in root.get(base, ()) for base, _ in analyses(word)):
+            return 1
+        return 0 if node is None else 2
+
+    def _candidates(self, norms: list[str], starts: list[int]) -> list[int]:
+        """The start positions worth a trie walk: most common first words ("the", "of")
+        begin some entry, but rarely with the word that follows them here."""
+        memo, root, last = self._starts, self.root, len(norms) - 1
+        out = []
+        for k in starts:
+            if memo[norms[k]] == 1:
+                out.append(k)
+            elif k < last:
+                node, nxt = root[norms[k]], norms[k + 1]
+                if nxt in node:
+                    out.append(k)
+                    continue
+                for base, _ in analyses(nxt):  # "secure havens"
+                    if _END in node.get(base, ()):
+                        out.append(k)
+                        break
+        return out
+
+    def _longest_at(self, toks: Tokens, i: int) -> Match | None:
+        norms = toks.norms
         best: Match | None = None
         node = self.root
-        j = i
-        while j < len(tokens):
-            tok = tokens[j]
-            # An inflected last token: "enlargements" -> entry "enlargement" + "s".
-            if tok.kind is TokenKind.WORD and tok.norm not in node:
-                for base, tag in analyses(tok.norm):
-                    child = node.get(base)
-                    if child is not None and _END in child and _word_boundary(tokens, i, j):
-                        best = Match(self.entry(child[_END]), i, j, tokens[i].start, tok.end, tag)
-                        break
-            nxt = node.get(tok.norm)
+        for j in range(i, len(norms)):
+            nxt = node.get(norms[j])
             if nxt is None:
+                # An inflected last token: "enlargements" -> entry "enlargement" + "s".
+                if toks.is_word(j):
+                    for base, tag in analyses(norms[j]):
+                        child = node.get(base)
+                        if child is not None and _END in child and _word_boundary(toks, i, j):
+                            best = Match(self.entry(child[_END]), i, j, toks.starts[i], toks.ends[j], tag)
+                            break
                 break
             node = nxt
-            if _END in node and _word_boundary(tokens, i, j):
-                best = Match(self.entry(node[_END]), i, j, tokens[i].start, tok.end)
-            j += 1
+            if _END in node and _word_boundary(toks, i, j):
+                best = Match(self.entry(node[_END]), i, j, toks.starts[i], toks.ends[j])
         return best
 
-    def _loose_at(self, tokens: Sequence[Token], i: int) -> Match | None:
-        for index in self.loose.get(tokens[i].norm, ()):
+    def _loose_at(self, toks: Tokens, i: int) -> Match | None:
+        norms = toks.norms
+        for index in self.loose.get(norms[i], ()):
             entry = self.entry(index)
             want = entry.spun[1:]
-            window_end = min(len(tokens), i + len(entry.spun) + entry.slop)
+            window_end = min(len(norms), i + len(entry.spun) + entry.slop)
             k, j = 0, i + 1
-            while j < window_end and k < len(want):
-                if tokens[j].norm == want[k]:
+            while j < window_end and k < len(want) and norms[j] != BARRIER:
+                if norms[j] == want[k]:
                     k += 1
                 j += 1
             if k == len(want):
-                return Match(entry, i, j - 1, tokens[i].start, tokens[j - 1].end)
+                return Match(entry, i, j - 1, toks.starts[i], toks.ends[j - 1])
         return None
 
 
-def _word_boundary(tokens: Sequence[Token], first: int, last: int) -> bool:
+def _word_boundary(toks: Tokens, first: int, last: int) -> bool:
     """A match must not end inside a hyphenated or dotted compound ("non-military" is not "military")."""
-    before = tokens[first - 1] if first > 0 else None
-    after = tokens[last + 1] if last + 1 < len(tokens) else None
-    if before is not None and before.norm == "-" and before.end == tokens[first].start:
+    norms, starts, ends = toks.norms, toks.starts, toks.ends
+    if first > 0 and norms[first - 1] == "-" and ends[first - 1] == starts[first]:
         return False
-    if after is not None and after.norm == "-" and after.start == tokens[last].end:
+    if last + 1 < len(norms) and norms[last + 1] == "-" and starts[last + 1] == ends[last]:
         return False
     return True
 

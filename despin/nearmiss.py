@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from despin.lexicon import default_dir
-from despin.model import Entry, Kind, Match, Token, TokenKind
+from despin.model import Entry, Kind, Match, Token
+from despin.tokens import Tokens
 
 SOURCE = "signal:nearmiss"
 MAX_WORDS = 3
@@ -74,6 +75,8 @@ class NearMissDetector:
         # A near-miss starts with an expression's first word or a swapped-in word: every other
         # position is skipped without looking at its windows (most of the text).
         self._starts = frozenset(e[0] for e in expressions) | frozenset(swaps)
+        self._swapped: dict[str, bool] = {}  # word -> is it (an inflection of) a swapped-in word
+        self._found: dict[tuple[str, ...], tuple[str, float, str] | None] = {}  # window -> _judge
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> NearMissDetector:
@@ -86,34 +89,67 @@ class NearMissDetector:
         return self.find(tokens)
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
-        """Non-overlapping near-misses, longest first at each position."""
-        out: list[Match] = []
-        n = len(tokens)
-        i = 0
+        """Non-overlapping near-misses, longest first at each position.
+
+        A near miss holds a swapped-in word, so only windows around those words are looked
+        at: they are picked out by one pass over the norms against a per-word memo.
+        """
+        toks = Tokens.of(tokens)
+        norms = toks.norms
+        memo = self._swapped
+        if len(memo) > 500_000:
+            memo.clear()
+        for word in set(norms).difference(memo):
+            memo[word] = any(base in self.swaps for base, _ in _bases(word))
+        hits = [k for k, w in enumerate(norms) if memo[w]]
+        if not hits:
+            return []
         starts = self._starts
-        while i < n:
-            found = None
-            if tokens[i].norm not in starts:
-                i += 1
+        # A window starts at most MAX_WORDS - 1 tokens before its swapped-in word.
+        positions = sorted({i for k in hits for i in range(max(0, k - MAX_WORDS + 1), k + 1)})
+        out: list[Match] = []
+        n = len(norms)
+        free = 0
+        for i in positions:
+            if i < free or norms[i] not in starts:
                 continue
+            found = None
             for size in range(MAX_WORDS, 1, -1):
                 if i + size > n:
                     continue
-                window = tokens[i : i + size]
-                if any(t.kind is not TokenKind.WORD for t in window):
-                    continue
-                found = self._match(window, i)
+                found = self._match(toks, i, size)
                 if found:
                     break
             if found:
                 out.append(found)
-                i = found.last + 1
-            else:
-                i += 1
+                free = found.last + 1
         return out
 
-    def _match(self, window: Sequence[Token], first: int) -> Match | None:
-        norms = [t.norm for t in window]
+    def _match(self, toks: Tokens, first: int, size: int) -> Match | None:
+        norms = toks.norms[first : first + size]
+        key = tuple(norms)
+        found = self._found.get(key, False)
+        if found is False:  # the same windows recur all through a text: judge each once
+            if len(self._found) > 200_000:
+                self._found.clear()
+            found = self._found[key] = self._judge(norms)
+        if found is None:
+            return None
+        expression, drop, tag = found
+        return Match(
+            entry=self._entry(key, expression, drop),
+            first=first,
+            last=first + size - 1,
+            start=toks.starts[first],
+            end=toks.ends[first + size - 1],
+            inflection=tag,
+        )
+
+    def _judge(self, norms: list[str]) -> tuple[str, float, str] | None:
+        """The established expression these words are one swap away from, with the Zipf drop
+        of the swap and the inflection of the last word; None when there is none."""
+        if not all(w[0].isalpha() or w == "'s" for w in norms):
+            return None  # only runs of words: numbers and punctuation break a phrase
         last = len(norms) - 1
         best: tuple[float, tuple[str, ...], str] | None = None
         for tail, tag in _bases(norms[last]):
@@ -130,15 +166,7 @@ class NearMissDetector:
         if best is None:
             return None
         drop, expression, tag = best
-        spun = tuple(norms)
-        return Match(
-            entry=self._entry(spun, " ".join(expression), drop),
-            first=first,
-            last=first + last,
-            start=window[0].start,
-            end=window[-1].end,
-            inflection=tag,
-        )
+        return " ".join(expression), drop, tag
 
     def _entry(self, spun: tuple[str, ...], expression: str, drop: float) -> Entry:
         key = (spun, expression)

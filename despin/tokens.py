@@ -7,8 +7,13 @@ entry for "12 months" still matches "12 months’s" and the suffix survives a re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
+from typing import overload
+
+import re
 
 import regex
 
@@ -24,6 +29,8 @@ _TOKEN = regex.compile(
     r"|(?P<punct>[^\s\p{L}\p{N}])",
     regex.VERSION1,
 )
+# Stands between two passages laid end to end: no entry, signal or word pair contains it.
+BARRIER = "\n"
 _APOS_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 
 
@@ -32,15 +39,97 @@ def normalize(text: str) -> str:
     return text.translate(_APOS_TABLE).lower()
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+# The same tokens as _TOKEN, as one capturing group for `split`: a possessive `'s` is its own
+# token (the lookahead stops a word before it, the lookbehind takes it).
+_SPLIT = regex.compile(
+    rf"(\p{{L}}[\p{{L}}\p{{M}}]*(?:{_APOS_CLASS}(?![sS](?![\p{{L}}\p{{M}}]|{_APOS_CLASS}\p{{L}}))\p{{L}}[\p{{L}}\p{{M}}]*)*"
+    rf"|(?<=\p{{L}}[\p{{M}}]*){_APOS_CLASS}[sS](?![\p{{L}}\p{{M}}]|{_APOS_CLASS}\p{{L}})"
+    r"|\p{N}+(?:[.,]\p{N}+)*"
+    r"|[^\s\p{L}\p{N}])",
+    regex.VERSION1,
+)
+
+# The same for ASCII-only text, with the standard library's faster engine.
+_SPLIT_ASCII = re.compile(
+    r"([A-Za-z]+(?:'(?![sS](?![A-Za-z]|'[A-Za-z]))[A-Za-z]+)*"
+    r"|(?<=[A-Za-z])'[sS](?![A-Za-z]|'[A-Za-z])"
+    r"|[0-9]+(?:[.,][0-9]+)*"
+    r"|[^ \t\n\v\f\rA-Za-z0-9])"
+)
+
+
+class Tokens(Sequence[Token]):
+    """A run of tokens stored column-wise: texts, norms, starts and ends as parallel lists.
+
+    Tokenizing is the one step that touches every character, so it is done by C code
+    (`split`, `accumulate`, `str.lower` over the joined tokens) rather than a Python loop
+    per token; the matchers read the columns directly. Indexing still gives a `Token`.
+    """
+
+    __slots__ = ("texts", "norms", "starts", "ends")
+
+    def __init__(self, texts: list[str], norms: list[str], starts: list[int], ends: list[int]) -> None:
+        self.texts, self.norms, self.starts, self.ends = texts, norms, starts, ends
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> Tokens:
+        """Column form of any token sequence (a list of `Token`s built by hand, say)."""
+        if isinstance(tokens, Tokens):
+            return tokens
+        return cls([t.text for t in tokens], [t.norm for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return Token(self.texts[i], self.norms[i], self.starts[i], self.ends[i], self.kind(i))
+
+    def __iter__(self) -> Iterator[Token]:
+        return (self[i] for i in range(len(self)))
+
+    def kind(self, i: int) -> TokenKind:
+        first = self.texts[i][0]
+        if first.isalpha() or (first in APOSTROPHES and len(self.texts[i]) > 1):
+            return TokenKind.WORD
+        return TokenKind.NUMBER if first.isnumeric() else TokenKind.PUNCT
+
+    def is_word(self, i: int) -> bool:
+        text = self.texts[i]
+        return text[0].isalpha() or (len(text) == 2 and text[0] in APOSTROPHES)
+
+    def word_count(self) -> int:
+        """How many tokens are words: all but numbers and punctuation, counted in C."""
+        return sum(map(str.isalpha, map(_first, self.texts))) + self.norms.count("'s")
+
+
+_first = itemgetter(0)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     """Tokens of `text[start:end]`, with offsets into the whole `text`."""
-    return list(iter_tokens(text, start, len(text) if end is None else end))
+    end = len(text) if end is None else end
+    part = text[start:end] if start or end != len(text) else text
+    if "\u02bc" in part:  # a letter that is also an apostrophe: only the token loop splits it right
+        return Tokens.of(list(iter_tokens(text, start, end)))
+    parts = (_SPLIT_ASCII if part.isascii() else _SPLIT).split(part)
+    bounds = list(accumulate(map(len, parts), initial=start))
+    texts = parts[1::2]
+    # Tokens hold no whitespace, so a newline can join them for one C-level normalisation.
+    norms = "\n".join(texts).translate(_APOS_TABLE).lower().split("\n") if texts else []
+    return Tokens(texts, norms, bounds[1:-1:2], bounds[2:-1:2])
 
 
 _new = tuple.__new__  # Token(...) goes through a Python-level __new__: this is the C one
 
 
 def iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    """Tokens one by one, for short strings (lexicon phrases); `tokenize` is the bulk path."""
     word_kind, number_kind, punct_kind = TokenKind.WORD, TokenKind.NUMBER, TokenKind.PUNCT
     for m in _TOKEN.finditer(text, start, end):
         kind = m.lastgroup
@@ -55,7 +144,7 @@ def iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
             norm = normalize(token) if "\u2019" in token or "\u02bc" in token else token.lower()
             yield _new(Token, (token, norm, s, e, word_kind))
         elif kind == "number":
-            yield _new(Token, (token, token, s, e, number_kind))
+            yield _new(Token, (token, token.lower(), s, e, number_kind))
         else:
             yield _new(Token, (token, token if token not in APOSTROPHES else "'", s, e, punct_kind))
 

@@ -107,3 +107,20 @@ def test_distinct_swaps_add_up_to_fingerprints(strong, sure, likely, count):
     from despin.scoring import fingerprint_count
 
     assert fingerprint_count(strong, sure, likely) == count
+
+
+def test_long_documents_score_each_passage_as_if_it_stood_alone(matcher):
+    """Passages are matched in batches; a passage's words, findings and score must not
+    depend on its neighbours or on where a batch ends."""
+    paragraphs = [
+        "A international army found a secure haven.",
+        "A secure",
+        "haven, the enlargements’s end; non-military talks.",
+        "Nothing to see here at all.",
+    ] * 160  # 640 passages: several batches
+    report = analyze("\n\n".join(paragraphs), "t", matcher)
+    assert len(report.passages) == len(paragraphs)
+    for passage, text in zip(report.passages, paragraphs):
+        (alone,) = analyze(text, "t", matcher).passages
+        assert passage.words == alone.words
+        assert [(f.text, f.suggestion) for f in passage.findings] == [(f.text, f.suggestion) for f in alone.findings]

@@ -253,3 +253,13 @@ def test_any_unicode_keeps_length_and_line_breaks(text):
         view = prose_view(text, None, kind)
         assert len(view) == len(text)
         assert all(v == t or (v == " " and t not in "\r\n") for t, v in zip(text, view))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab@.:/w htpfilemo\n(),'", max_size=60))
+def test_addresses_are_found_as_by_a_scan_of_the_whole_text(text):
+    """Only the runs around an address marker are scanned; the result is the full scan's."""
+    from despin.markup import _ADDRESS, _address_blanks, _trimmed
+
+    full = [s for m in _ADDRESS.finditer(text) if (s := _trimmed(text, *m.span())) is not None]
+    assert list(_address_blanks(text, 0, len(text))) == full

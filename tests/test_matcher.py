@@ -5,9 +5,12 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from despin.matcher import Matcher, contains
-from despin.model import Entry, Kind
+from despin.model import Entry, Kind, TokenKind
+from despin.morph import analyses
 from despin.tokens import tokenize
 
 
@@ -90,3 +93,50 @@ def test_a_later_entry_for_the_same_phrase_overrides_an_earlier_one() -> None:
 )
 def test_contains_is_contiguous(norms: list[str], phrase: tuple[str, ...], expected: bool) -> None:
     assert contains(norms, phrase) is expected
+
+
+def _reference(entries: list[Entry], text: str) -> list[tuple[int, int, str]]:
+    """Leftmost-longest matching done the slow, obvious way: try every entry at every token
+    (inflected last word included). The matcher's candidate shortcuts must agree with it."""
+    toks = list(tokenize(text))
+    out, i = [], 0
+    while i < len(toks):
+        best = None
+        if toks[i].kind is not TokenKind.PUNCT:
+            for e in entries:
+                if e.slop:
+                    continue
+                n = len(e.spun)
+                window = [t.norm for t in toks[i : i + n]]
+                if len(window) < n or window[:-1] != list(e.spun[:-1]):
+                    continue
+                last_ok = window[-1] == e.spun[-1] or (
+                    toks[i + n - 1].kind is TokenKind.WORD and any(b == e.spun[-1] for b, _ in analyses(window[-1]))
+                )
+                inside = (i > 0 and toks[i - 1].norm == "-" and toks[i - 1].end == toks[i].start) or (
+                    i + n < len(toks) and toks[i + n].norm == "-" and toks[i + n].start == toks[i + n - 1].end
+                )
+                if last_ok and not inside and (best is None or n > best[1]):
+                    best = (i, n, e.spun_text)
+        if best:
+            out.append((toks[best[0]].start, toks[best[0] + best[1] - 1].end, best[2]))
+            i += best[1]
+        else:
+            i += 1
+    return out
+
+
+_WORDS = ["secure", "haven", "havens", "securely", "counterfeit", "consciousness", "consciousnesses", "enlargements",
+          "military", "-", ",", "the", "non", "12"]
+
+
+@settings(max_examples=300, deadline=None)
+@example([("counterfeit", " "), ("consciousnesses", ", ")])
+@example([("the", " "), ("secure", " "), ("havens", "-"), ("military", " ")])
+@example([("non", "-"), ("military", " "), ("enlargements", "")])
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", " ", "-", ", "])), max_size=14))
+def test_matcher_agrees_with_trying_every_entry_everywhere(pieces):
+    text = "".join(word + sep for word, sep in pieces)
+    entries = [e for e in ENTRIES if not e.slop]
+    found = [(m.start, m.end, m.entry.spun_text) for m in Matcher.build(entries).find(tokenize(text))]
+    assert found == _reference(entries, text)

@@ -1,7 +1,10 @@
 """Tokens carry true offsets; possessive 's is split off so phrases still match."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from despin.model import TokenKind
-from despin.tokens import normalize, phrase_key, tokenize
+from despin.tokens import iter_tokens, normalize, phrase_key, tokenize
 
 
 def test_tokens_keep_character_offsets_into_the_text():
@@ -33,3 +36,26 @@ def test_tokenize_a_slice_reports_offsets_in_the_whole_text():
 def test_normalize_lowercases_and_straightens_apostrophes():
     assert normalize("Shouldn’t") == "shouldn't"
     assert phrase_key("Shouldn’t  Be") == ("shouldn't", "be")
+
+
+# The bulk tokenizer (one `split`, columns) must give exactly the tokens of the one-by-one
+# tokenizer that lexicon phrases go through, on ASCII and non-ASCII text and any slice.
+_TRICKY = "ab's'’ʼ \t\n\r\x0b\x0c\x1c.,-09é\u0301Ⅻ\x85\xa0\u2028S"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_TRICKY, max_size=40), st.data())
+def test_bulk_tokens_equal_token_by_token(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert list(tokenize(text, start, end)) == list(iter_tokens(text, start, end))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab's 's.\n-09AZ\x1c", max_size=40))
+def test_ascii_fast_path_agrees(text):
+    assert list(tokenize(text)) == list(iter_tokens(text, 0, len(text)))
+
+
+def test_word_count_counts_words_and_possessives_only():
+    assert tokenize("The army’s 3 tanks, (new).").word_count() == 5  # The army ’s tanks new
