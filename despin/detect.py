@@ -18,7 +18,7 @@ from despin.context import cannot_stand, fits, forms, load_pairs, load_pos
 from despin.grammar import article_breaks
 from despin.matcher import Matcher, contains
 from despin.model import Finding, Kind, Match, Passage, Report, Token
-from despin.morph import inflect
+from despin.morph import inflect, inflected_forms
 from despin.passages import LineIndex, passage_spans
 from despin.scoring import (
     STRONG,
@@ -75,7 +75,6 @@ def analyze(
         for scan in _scan(view, spans[k : k + _BATCH], matcher, signals, vocabulary)
     ]
     words = sum(scan.words for scan in scans)
-    doc_norms = frozenset(f for n in vocabulary for f in forms(n))  # with base forms: "organizations"
     if any(m.entry.requires or m.entry.excludes for scan in scans for m in scan.matches):
         norms = tokenize(view).norms  # AND/NOT clauses (screener entries) need the sequence
         for scan in scans:
@@ -97,7 +96,7 @@ def analyze(
         local = sum(base[id(m)] for m in scan.matches if not m.entry.ambiguous)
         findings = []
         for m in scan.matches:
-            absent = _displaced_absent(m, doc_norms)
+            absent = _displaced_absent(m, vocabulary)
             fit = scan.fits.get(id(m), 0)
             prior = name_case(raw[id(m)], m, text[m.start : m.end], evidence.spin)
             conf = contextual_confidence(m, prior, evidence, local, absent, fit)
@@ -264,11 +263,14 @@ def _context_fit(word: str, original: str, inflection: str, left: tuple[str, ...
     return (as_restored > as_written) - (as_written > as_restored)
 
 
-def _displaced_absent(match: Match, doc_norms: frozenset[str]) -> bool:
-    """Whether the words the spun form displaced are missing from the whole document."""
+def _displaced_absent(match: Match, vocabulary: set[str]) -> bool:
+    """Whether the words the spun form displaced are missing from the whole document, in
+    any regular form ("organizations" present => "organization" is not displaced)."""
     original = phrase_key(match.entry.originals[0])
     differing = [w for w in original if w not in match.entry.spun]
-    return not differing or not any(w in doc_norms for w in differing)
+    return not differing or not any(
+        w in vocabulary or not vocabulary.isdisjoint(inflected_forms(w)) for w in differing
+    )
 
 
 def _suggest(match: Match, text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from despin.model import Entry, Kind, Match, Token
-from despin.tokens import BARRIER, Tokens
+from despin.tokens import BARRIER, Tokens, positions
 
 _VOWEL_LETTERS = frozenset("aeio")  # "u" is left out: "a unique", "a user" are right
 _CONSONANT_EXCEPTIONS = ("one", "once", "eu", "ewe", "uni", "use", "usu", "uti", "ura", "ure", "uro")
@@ -42,6 +42,7 @@ def _entry(article: str, word: str, right: str) -> Entry:
     )
 
 
+_ARTICLES = frozenset(("a", "an"))
 _SENTENCE_START = (".", "!", "?", '"', "“", BARRIER)  # what may stand before a capital "A"
 
 
@@ -51,7 +52,7 @@ def article_breaks(tokens: Sequence[Token]) -> list[Match]:
     norms, texts = toks.norms, toks.texts
     out: list[Match] = []
     last = len(norms) - 1
-    for i in [k for k, w in enumerate(norms) if w == "a" or w == "an"]:
+    for i in positions(norms, _ARTICLES.__contains__):
         if i == last or not toks.is_word(i + 1):
             continue
         art, nxt = texts[i], texts[i + 1]

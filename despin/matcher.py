@@ -16,7 +16,7 @@ from dataclasses import fields
 
 from despin.model import Entry, Kind, Match, Token, TokenKind
 from despin.morph import analyses
-from despin.tokens import BARRIER, Tokens
+from despin.tokens import BARRIER, Tokens, positions
 
 _END = ""  # trie key under which a node keeps the index of the entry ending there (no token is "")
 _FIELDS = tuple(f.name for f in fields(Entry))
@@ -105,7 +105,7 @@ class Matcher:
                 memo[word] = self._can_start(word)
         matches: list[Match] = []
         free = 0  # the first token not inside a match already taken
-        for i in self._candidates(norms, [k for k, w in enumerate(norms) if memo[w]]):
+        for i in self._candidates(norms, positions(norms, memo.__getitem__)):
             if i < free or toks.kind(i) is TokenKind.PUNCT:
                 continue
             found = self._longest_at(toks, i)

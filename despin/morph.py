@@ -52,6 +52,21 @@ def analyses(word: str) -> tuple[tuple[str, str], ...]:
     return tuple((b, t) for b, t in out if len(b) >= 3)
 
 
+def inflected_forms(base: str) -> tuple[str, ...]:
+    """Every word that `analyses` reads as an inflection of `base`: the inverse of
+    `analyses`, so "is any form of this word in the text" is a few set look-ups."""
+    if len(base) < 3:
+        return ()
+    out = [base + "s", base + "es", base + "ed", base + "d", base + "ing", base + base[-1] + "ed", base + base[-1] + "ing"]
+    if base.endswith("y"):
+        out += [base[:-1] + "ies", base[:-1] + "ied"]
+    if base.endswith("e"):
+        out.append(base[:-1] + "ing")
+    if base.endswith("ie"):
+        out.append(base[:-2] + "ying")
+    return tuple(w for w in out if any(b == base for b, _ in analyses(w)))
+
+
 def inflect(word: str, tag: str) -> str:
     """`word` with the regular inflection `tag` applied ("charge", "s" -> "charges")."""
     if not tag or not word:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from despin.lexicon import default_dir
 from despin.model import Entry, Kind, Match, Token
-from despin.tokens import Tokens
+from despin.tokens import Tokens, positions
 
 SOURCE = "signal:nearmiss"
 MAX_WORDS = 3
@@ -101,16 +101,16 @@ class NearMissDetector:
             memo.clear()
         for word in set(norms).difference(memo):
             memo[word] = any(base in self.swaps for base, _ in _bases(word))
-        hits = [k for k, w in enumerate(norms) if memo[w]]
+        hits = positions(norms, memo.__getitem__)
         if not hits:
             return []
         starts = self._starts
         # A window starts at most MAX_WORDS - 1 tokens before its swapped-in word.
-        positions = sorted({i for k in hits for i in range(max(0, k - MAX_WORDS + 1), k + 1)})
+        firsts = sorted({i for k in hits for i in range(max(0, k - MAX_WORDS + 1), k + 1)})
         out: list[Match] = []
         n = len(norms)
         free = 0
-        for i in positions:
+        for i in firsts:
             if i < free or norms[i] not in starts:
                 continue
             found = None

@@ -7,9 +7,9 @@ entry for "12 months" still matches "12 months’s" and the suffix survives a re
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from operator import itemgetter
 from typing import overload
 
@@ -109,6 +109,12 @@ class Tokens(Sequence[Token]):
 
 
 _first = itemgetter(0)
+
+
+def positions(norms: list[str], wanted: Callable[[str], object]) -> list[int]:
+    """Indices of the norms for which `wanted` is true, without a Python loop over the text:
+    `wanted` is a bound C method (a memo's `__getitem__`, a set's `__contains__`)."""
+    return list(compress(count(), map(wanted, norms)))
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:

@@ -1,0 +1,28 @@
+"""Regular inflection: analysing a word and listing a base's forms are inverses."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from despin.morph import analyses, inflect, inflected_forms
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcdeilnorsty", min_size=1, max_size=9).map(lambda w: w + "s"), st.sampled_from(["", "ed", "ing"]))
+def test_every_analysed_word_is_among_its_base_forms(stem, ending):
+    word = (stem[:-1] + ending) if ending else stem
+    for base, _ in analyses(word):
+        assert word in inflected_forms(base)
+
+
+def test_listed_forms_all_analyse_back_to_the_base():
+    for base in ["organization", "try", "stop", "tie", "charge", "box", "control"]:
+        forms = inflected_forms(base)
+        assert forms and all(any(b == base for b, _ in analyses(f)) for f in forms)
+        for tag in ("s", "ed", "ing"):
+            assert inflect(base, tag) in forms or not any(b == base for b, _ in analyses(inflect(base, tag)))
+
+
+def test_words_too_short_to_analyse_have_no_forms():
+    assert inflected_forms("go") == ()
