@@ -100,7 +100,8 @@ _worker: Engine | None = None
 
 def _init_worker(options: Options) -> None:
     global _worker
-    _worker = Engine(options)
+    if _worker is None or _worker.options != options:  # a forked worker has the parent's already
+        _worker = Engine(options)
 
 
 def _check_in_worker(path: str) -> Report | DespinError:
@@ -124,6 +125,8 @@ def check_paths(engine: Engine, paths: Sequence[str], jobs: int) -> Iterator[Rep
     chunk = max(1, len(paths) // (jobs * 8))
     from concurrent.futures import ProcessPoolExecutor  # only when a run has many files
 
+    global _worker
+    _worker = engine  # where workers are forked they inherit the loaded lexicon instead of loading it again
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(engine.options,)) as pool:
         yield from pool.map(_check_in_worker, paths, chunksize=chunk)
 
