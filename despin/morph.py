@@ -52,6 +52,7 @@ def analyses(word: str) -> tuple[tuple[str, str], ...]:
     return tuple((b, t) for b, t in out if len(b) >= 3)
 
 
+@lru_cache(maxsize=65536)
 def inflected_forms(base: str) -> tuple[str, ...]:
     """Every word that `analyses` reads as an inflection of `base`: the inverse of
     `analyses`, so "is any form of this word in the text" is a few set look-ups."""
