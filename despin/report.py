@@ -23,6 +23,12 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# Findings shown by default: those as likely as not to be spun. Weaker ones (a common word a
+# spinner might have swapped, in a document with no other evidence) still count towards the
+# scores but are not listed, so honest prose gives no output beyond its verdict line.
+SHOWN_MIN_CONFIDENCE = 0.5
+
+
 def render_text(reports: Sequence[Report], min_confidence: float = 0.0, quiet: bool = False) -> str:
     """Findings, then per document its passage scores and verdict; `quiet`: verdict lines only."""
     out = [text_of(r, min_confidence, quiet) for r in reports]

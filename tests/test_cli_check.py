@@ -35,6 +35,17 @@ def test_honest_seeds_exit_0():
     assert "4 files: 0 spun, 0 suspicious, 4 clean" in result.stdout
 
 
+def test_honest_text_prints_only_its_verdict_unless_weak_findings_are_asked_for():
+    """Weak findings (a common word that a spinner might have swapped) count toward the
+    scores but are not listed by default: honest prose is not a list of false alarms."""
+    quiet = run("check", str(HONEST_SEEDS[0]))
+    assert quiet.exit_code == 0
+    assert quiet.stdout.strip().splitlines() == [line for line in quiet.stdout.strip().splitlines() if ": clean (" in line]
+    everything = run("check", "--min-confidence", "0", str(HONEST_SEEDS[0]))
+    assert everything.exit_code == 0
+    assert "(confidence 0." in everything.stdout
+
+
 def test_json_gives_passages_scores_and_findings_with_offsets():
     result = run("check", "--format", "json", str(SPUN_SEED))
     (doc,) = json.loads(result.stdout)

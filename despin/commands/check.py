@@ -15,7 +15,7 @@ from despin.document import expand_paths
 from despin.engine import Engine, check_paths, default_jobs, options_from
 from despin.errors import DespinError
 from despin.model import Report, Verdict
-from despin.report import json_item, render_json, render_text, summary_line, text_of
+from despin.report import SHOWN_MIN_CONFIDENCE, json_item, render_json, render_text, summary_line, text_of
 from despin.scoring import SPUN_THRESHOLD
 
 
@@ -30,7 +30,7 @@ def check(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to check; '-' reads stdin.", metavar="PATH...")],
     format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
     threshold: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Document spin score from which a document counts as spun.", show_default=str(SPUN_THRESHOLD))] = None,
-    min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Show findings at or above this confidence.", show_default="0.0")] = None,
+    min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Show findings at or above this confidence (0 shows every weak one).", show_default=str(SHOWN_MIN_CONFIDENCE))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only one verdict line per file.")] = False,
     lexicon: Annotated[list[Path], typer.Option("--lexicon", "-l", help="Extra lexicon file (despin TSV or screener CSV); repeatable.")] = [],  # noqa: B006
     no_default_lexicon: Annotated[bool, typer.Option("--no-default-lexicon", help="Use only the --lexicon files.")] = False,
@@ -50,7 +50,7 @@ def check(
     except DespinError as err:
         fail(str(err))
     if min_confidence is None:
-        min_confidence = cfg.min_confidence or 0.0
+        min_confidence = cfg.min_confidence if cfg.min_confidence is not None else SHOWN_MIN_CONFIDENCE
     paths = [p for p in expand_paths(paths) if p == "-" or not is_excluded(p, cfg)]
     # Text and JSON are printed as each file is done, so memory does not grow with the run;
     # SARIF and the baseline need every report at the end.
