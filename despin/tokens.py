@@ -127,7 +127,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     bounds = list(accumulate(map(len, parts), initial=start))
     texts = parts[1::2]
     # Tokens hold no whitespace, so a newline can join them for one C-level normalisation.
-    norms = "\n".join(texts).translate(_APOS_TABLE).lower().split("\n") if texts else []
+    # (U+02BC never gets here, so only the curly apostrophe needs straightening: `replace` is
+    # many times faster than `translate`.)
+    norms = "\n".join(texts).replace("\u2019", "'").lower().split("\n") if texts else []
     return Tokens(texts, norms, bounds[1:-1:2], bounds[2:-1:2])
 
 
