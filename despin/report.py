@@ -10,13 +10,28 @@ import json
 from collections.abc import Callable, Sequence
 
 from despin.model import Finding, Report, Verdict
+from despin.rewrite import DEFAULT_MIN_CONFIDENCE, is_safe
 
 Renderer = Callable[[Sequence[Report], float], str]
 
 
-def finding_line(path: str, f: Finding) -> str:
-    """`path:line:col: CODE "spun" -> "original" (confidence 0.87)`."""
-    return f'{path}:{f.line}:{f.col}: {f.code} "{_one_line(f.text)}" -> "{f.suggestion}" (confidence {f.confidence:.2f})'
+def finding_line(path: str, f: Finding, verdict: Verdict | None = None) -> str:
+    """`path:line:col: CODE "spun" -> "original" (confidence 0.87) [fix]`.
+
+    Given the document's verdict, the line ends as ruff marks fixability: `[fix]` when plain
+    `despin fix` would apply it, `[unsafe fix]` when only `--unsafe-fixes` would.
+    """
+    line = f'{path}:{f.line}:{f.col}: {f.code} "{_one_line(f.text)}" -> "{f.suggestion}" (confidence {f.confidence:.2f})'
+    kind = fix_kind(f, verdict) if verdict is not None else None
+    return f"{line} [{kind} fix]" if kind == "unsafe" else f"{line} [fix]" if kind == "safe" else line
+
+
+def fix_kind(f: Finding, verdict: Verdict) -> str | None:
+    """"safe", "unsafe", or None when `despin fix` would not propose it at its default confidence.
+    The decision is the rewriter's own (`rewrite.is_safe`)."""
+    if f.confidence < DEFAULT_MIN_CONFIDENCE:
+        return None
+    return "safe" if is_safe(f, verdict) else "unsafe"
 
 
 def _one_line(text: str) -> str:
@@ -43,7 +58,7 @@ def text_of(r: Report, min_confidence: float = 0.0, quiet: bool = False) -> str:
     if not quiet:
         for p in r.passages:
             shown = [f for f in p.findings if f.confidence >= min_confidence]
-            out.extend(finding_line(r.path, f) for f in shown)
+            out.extend(finding_line(r.path, f, r.verdict) for f in shown)
             if shown:
                 out.append(f"{r.path}:{p.line}: passage spin score {p.score:.2f} ({len(p.findings)} findings, {p.words} words)")
     out.append(_verdict_line(r))
@@ -81,7 +96,7 @@ def report_dict(r: Report, min_confidence: float = 0.0) -> dict:
                 "words": p.words,
                 "score": p.score,
                 "findings": [
-                    finding_dict(f) for f in p.findings if f.confidence >= min_confidence
+                    finding_dict(f, r.verdict) for f in p.findings if f.confidence >= min_confidence
                 ],
             }
             for p in r.passages
@@ -89,7 +104,7 @@ def report_dict(r: Report, min_confidence: float = 0.0) -> dict:
     }
 
 
-def finding_dict(f: Finding) -> dict:
+def finding_dict(f: Finding, verdict: Verdict | None = None) -> dict:
     e = f.match.entry
     return {
         "code": f.code,
@@ -106,6 +121,7 @@ def finding_dict(f: Finding) -> dict:
         "rarity": e.rarity,
         "source": e.source,
         "entry": e.origin,
+        "fix": fix_kind(f, verdict) if verdict is not None else None,
     }
 
 

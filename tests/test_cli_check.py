@@ -134,3 +134,24 @@ def test_lexicon_check_fails_on_broken_file(datadir: Path):
 def test_missing_lexicon_file_is_an_input_error():
     result = run("check", "--lexicon", "nope.tsv", str(SPUN_SEED))
     assert result.exit_code == 2 and "nope.tsv: no such lexicon file" in result.stderr
+
+
+def test_findings_say_whether_fix_would_apply_them(tmp_path):
+    """Like ruff: `[fix]` marks what plain `despin fix` applies, `[unsafe fix]` what only
+    `--unsafe-fixes` would; the counts agree with what `fix` then does."""
+    result = run("check", str(SPUN_SEED))
+    safe = result.stdout.count(" [fix]")
+    unsafe = result.stdout.count(" [unsafe fix]")
+    assert safe > 0 and unsafe > 0
+    copy = tmp_path / "spun.txt"
+    copy.write_bytes(SPUN_SEED.read_bytes())
+    fixed = run("fix", str(copy))
+    assert f"restored {safe} spans" in fixed.stderr + fixed.stdout
+    (doc,) = json.loads(run("check", "--format", "json", str(SPUN_SEED)).stdout)
+    kinds = [f["fix"] for p in doc["passages"] for f in p["findings"]]
+    assert kinds.count("safe") == safe and kinds.count("unsafe") == unsafe
+
+
+def test_honest_findings_are_never_marked_fixable():
+    result = run("check", "--min-confidence", "0", str(HONEST_SEEDS[0]))
+    assert "[fix]" not in result.stdout
