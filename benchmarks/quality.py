@@ -129,6 +129,14 @@ def honest_precision(analyzer: Analyzer, docs: Sequence) -> dict:
     }
 
 
+def review_counts() -> dict[str, int]:
+    """How many entries the honest review (benchmarks/review_honest.py, tune half) removed,
+    marked ambiguous or reweighted."""
+    from despin.lexgen.review import read_decisions
+
+    return dict(Counter(d.action for d in read_decisions().values()))
+
+
 def spun_versions(docs: Sequence, rates: Sequence[float], choice: str = "random", protect_caps: bool = False):
     """(doc, rate, Spun) for each document and rate; the seed is fixed per document and rate."""
     from spinner import spin

@@ -72,6 +72,9 @@ def show_quality(results: dict) -> None:
     print("findings per 10,000 words at confidence >= " + ", ".join(f"{k}: {v}" for k, v in h["per_10k_words"].items()))
     for phrase, n in h["top_above_0.5"]:
         print(f"  {n:4}  {phrase}")
+    r = h.get("review", {})
+    print("entries that fired on the tune half (lexicons/review/honest.tsv): "
+          + (", ".join(f"{n} {action}" for action, n in sorted(r.items())) or "none"))
     s = results["spun"]
     section("thesaurus-spun versions of the honest corpus (report half)")
     print(f"{'rate':>5} {'docs':>5} {'judged spun':>12} {'swaps':>6} {'recall>=0.5':>12} {'recall>=0':>10} {'WER before':>11} {'reduction':>10} {'harmed':>7}")
@@ -124,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     results["heldout"] = quality.heldout_quality(analyzer, HERE / "heldout")
     precision_docs = corpus.honest_corpus(plan["precision_bytes"]) if plan["precision_bytes"] else docs
     results["honest"] = quality.honest_precision(analyzer, precision_docs)
+    results["honest"]["review"] = quality.review_counts()
     report_docs = [d for d in docs if d.split == "report"][: plan["spun_docs"]]
     results["spun"] = quality.spun_quality(analyzer, report_docs, plan["rates"])
     show_quality(results)

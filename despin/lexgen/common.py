@@ -70,9 +70,14 @@ class Row:
 
 def write_tsv(path: Path, rows: Iterable[Row], title: str) -> int:
     """Write rows sorted by canonical spun form, one per spun form; returns the row count."""
+    from despin.lexgen.review import removed_forms
+
+    removed = removed_forms(f"{path.parent.name}/{path.name}")  # ordinary English, per the honest review
     by_spun: dict[str, Row] = {}
     for row in rows:
         spun = canonical(row.spun)
+        if spun in removed:
+            continue
         by_spun.setdefault(spun, Row(spun, row.originals, row.kind, row.weight, row.ambiguous, row.source))
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [
