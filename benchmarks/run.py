@@ -125,7 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"mode": "quick" if args.quick else "full"}
     results["seeds"] = quality.seed_quality(analyzer)
     results["heldout"] = quality.heldout_quality(analyzer, HERE / "heldout")
-    precision_docs = corpus.honest_corpus(plan["precision_bytes"]) if plan["precision_bytes"] else docs
+    # False alarms are counted on the report half only: the tune half is what the lexicon
+    # review (review_honest.py) looks at.
+    precision_docs = [
+        d for d in (corpus.honest_corpus(plan["precision_bytes"]) if plan["precision_bytes"] else docs) if d.split == "report"
+    ]
     results["honest"] = quality.honest_precision(analyzer, precision_docs)
     results["honest"]["review"] = quality.review_counts()
     report_docs = [d for d in docs if d.split == "report"][: plan["spun_docs"]]
