@@ -55,7 +55,9 @@ def transfer_case(spun: str, original: str) -> str:
     A word shared by both keeps its exact spun spelling ("Justice Division" -> "Justice
     Department"); other words take the pattern of the spun word at the same position.
     A span shouted in capitals is shouted whole; a Title Case span is title-cased whole,
-    numbers and all ("Final 12 Months" -> "Last Year").
+    numbers and all ("Final 12 Months" -> "Last Year"); a name the writer wrote in lower
+    case stays in lower case ("the police division" -> "the police department"), acronyms
+    apart.
     """
     spun_words = spun.split()
     words = original.split(" ")
@@ -71,15 +73,24 @@ def transfer_case(spun: str, original: str) -> str:
     ):
         return " ".join(apply_shape(w, Shape.UPPER) for w in words)
     title = len(cased) > 1 and all(s is Shape.TITLE for _, s in cased)
+    lower = all(s is Shape.LOWER for _, s in cased)
     spelled = {w.lower(): w for w, _ in cased}
     out = []
     for i, word in enumerate(words):
         if word.islower() and word in spelled:
             out.append(spelled[word])  # the same word: keep it exactly as the text has it
             continue
+        if lower and _capitalised(word):
+            out.append(word.lower())  # "the police division" -> "the police department"
+            continue
         form = Shape.TITLE if title else shapes[min(i, len(shapes) - 1)]
         out.append(apply_shape(word, form or Shape.LOWER))
     return " ".join(out)
+
+
+def _capitalised(word: str) -> bool:
+    """A plain capitalised word ("Department"), not an acronym or an inner capital ("U.S.", "McCain")."""
+    return len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
 def with_inflection(original: str, tag: str) -> str:

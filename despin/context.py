@@ -13,6 +13,12 @@ word stands. After "of" or "the" only a noun (or an -ing form) fits, so "of talk
 was "of speaks"; a word used as an adverb at the end of a clause ("expanded nationwide,")
 cannot be an adjective that needs a noun after it ("expanded national,").
 
+Grammar also reads the word after a swap. A plural swapped in for a singular is judged by its
+verb: "the authorities alleges" was "the government alleges" (a plural verb says less:
+"Maduro and his government have"). And a swap that is itself a complete construction in its place is
+the writer's: "had been" before a past participle ("had been reserved") is a pluperfect
+passive, whereas "had been among" reads as a spinner's "were among".
+
 The pairs and parts of speech come from lexicons/context/ (generated: see
 despin/lexgen/pairs.py), loaded once per process on first use.
 """
@@ -24,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from despin.lexicon import default_dir
+from despin.morph import analyses
 from despin.morph import analyses
 
 # Words that carry no collocational meaning of their own: never a neighbour that vouches.
@@ -37,6 +44,24 @@ _FUNCTION = frozenset(
 
 # Words after which only a noun phrase follows: a verb-only restoration cannot stand there.
 _NOUN_BEFORE = frozenset("a an the of his her its their our my your this these those".split())
+
+
+# Verb forms that settle the number of the noun before them.
+_SINGULAR_VERBS = frozenset("is was has does says".split())
+_PLURAL_VERBS = frozenset("are were have do".split())
+
+# Common irregular past participles (regular ones are read from their -ed ending).
+_IRREGULAR_PARTICIPLES = frozenset(
+    """arisen awoken been beaten become begun bent bet bid bitten blown born borne bought bound
+    bred brought built burnt burst cast caught chosen come cost crept cut dealt done drawn driven
+    drunk dug eaten fallen fed felt fought found fled flown forbidden forgotten forgiven frozen
+    given gone grown hung heard held hidden hit hurt kept knelt known laid led left lent let
+    lain lit lost made meant met overcome overseen overtaken paid put quit read rid ridden risen
+    run said seen sought sold sent set shaken shed shone shot shown shrunk shut sung sunk sat
+    slain slept slid spoken spent split spread stood stolen stuck struck sworn swept swung taken
+    taught torn told thought thrown understood undertaken undone upheld upset withdrawn woken
+    worn won written""".split()
+)
 
 
 def _body(name: str, path: str | None) -> str:
@@ -71,9 +96,58 @@ def cannot_stand(table: dict[str, str], word: str, original: str, inflection: st
     spun_pos, orig_pos = _pos_of(table, word), table.get(original, "")
     if not spun_pos or not orig_pos:
         return False
-    if before in _NOUN_BEFORE and inflection != "ing" and "n" in spun_pos and "n" not in orig_pos:
-        return True  # "of talks" -> "of speaks"
+    noun_slot = before in _NOUN_BEFORE or _adjective_only(table, before)
+    if noun_slot and inflection != "ing" and "n" in spun_pos and "n" not in orig_pos:
+        return True  # "of talks" -> "of speaks", "early talks" -> "early speaks"
+    if before == "to" and inflection == "s" and "n" not in orig_pos:
+        return True  # "open to talks" -> "to speaks": an infinitive has no -s
     return not after_word and before is not None and "r" in spun_pos and "r" not in orig_pos and "a" in orig_pos
+
+
+def _adjective_only(table: dict[str, str], word: str | None) -> bool:
+    """An adjective that is neither noun nor verb ("early", "bilateral"): what follows is a noun."""
+    pos = table.get(word, "") if word else ""
+    return "a" in pos and "n" not in pos and "v" not in pos
+
+
+def is_participle(table: dict[str, str], word: str | None) -> bool:
+    """Whether a word can be a past participle: irregular, or a verb's regular -ed form."""
+    if not word:
+        return False
+    return word in _IRREGULAR_PARTICIPLES or any(
+        tag == "ed" and "v" in table.get(base, "") for base, tag in analyses(word)
+    )
+
+
+def construction_fit(table: dict[str, str], spun: tuple[str, ...], after: str | None) -> int:
+    """-1 when a multiword swap is a complete construction of the writer's in its place.
+
+    "had been" before a past participle is a pluperfect passive that needs no spinner to
+    explain it; before anything else ("had been among") it is left to the other evidence.
+    """
+    return -1 if spun[-1:] == ("been",) and is_participle(table, after) else 0
+
+
+def _noun_number(table: dict[str, str], word: str) -> str:
+    """"pl" for a regular plural of a noun, "sg" for a noun that is not one, "" otherwise."""
+    if "n" not in _pos_of(table, word):
+        return ""
+    plural = any(tag == "s" and "n" in table.get(base, "") for base, tag in analyses(word))
+    return "pl" if plural else "sg"
+
+
+def agreement_fit(table: dict[str, str], word: str, original: str, after: str | None) -> int:
+    """+1 when the verb after a swapped noun agrees with the restoration's number, not the
+    word's ("the authorities alleges" -> "the government alleges"); 0 otherwise."""
+    if after not in _SINGULAR_VERBS and after not in _PLURAL_VERBS:
+        return 0
+    spun_number, orig_number = _noun_number(table, word), _noun_number(table, original)
+    if not spun_number or not orig_number or spun_number == orig_number:
+        return 0
+    verb_number = "sg" if after in _SINGULAR_VERBS else "pl"
+    # Only disagreement speaks: a plural verb after a singular may still be the writer's
+    # ("Maduro and his government have", "the government are").
+    return 1 if verb_number == orig_number else 0
 
 
 @lru_cache(maxsize=4)

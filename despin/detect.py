@@ -14,7 +14,7 @@ from bisect import bisect_left
 from itertools import accumulate, repeat
 from operator import eq, itemgetter
 
-from despin.context import cannot_stand, fits, forms, load_pairs, load_pos
+from despin.context import agreement_fit, cannot_stand, construction_fit, fits, forms, load_pairs, load_pos
 from despin.grammar import article_breaks
 from despin.matcher import Matcher, contains
 from despin.model import Finding, Kind, Match, Passage, Report, Token
@@ -225,11 +225,11 @@ def _restored_words(matches: Sequence[Match]) -> dict[int, str]:
 
 
 def _pair_fit(match: Match, tokens: Tokens, restored: dict[int, str]) -> int:
-    """Word-pair context of a single-word swap: -2 its restoration could not stand there, -1 the
-    word as written sits in an established pair and its restoration would not, +1 the
-    reverse, 0 neither or both (see context.py)."""
+    """Context of a swap restored to one word: -2 its restoration could not stand there, -1 the
+    word as written sits in an established pair or construction (or agrees with its verb)
+    and its restoration would not, +1 the reverse, 0 neither or both (see context.py)."""
     entry = match.entry
-    if entry.kind is not Kind.SWAP or not entry.ambiguous or match.first != match.last:
+    if entry.kind is not Kind.SWAP or not entry.ambiguous:
         return 0
     original = phrase_key(entry.originals[0]) if entry.originals else ()
     if len(original) != 1:
@@ -245,6 +245,8 @@ def _pair_fit(match: Match, tokens: Tokens, restored: dict[int, str]) -> int:
         return (word,) if other == word else (word, other)
 
     left, right = neighbour(match.first - 1), neighbour(match.last + 1)
+    if match.first != match.last:
+        return construction_fit(load_pos(), tuple(norms[match.first : match.last + 1]), right[0] if right else None)
     return _context_fit(norms[match.first], original[0], match.inflection, left, right)
 
 
@@ -252,9 +254,13 @@ def _pair_fit(match: Match, tokens: Tokens, restored: dict[int, str]) -> int:
 def _context_fit(word: str, original: str, inflection: str, left: tuple[str, ...], right: tuple[str, ...]) -> int:
     """`_pair_fit` for one word in its neighbours' readings; cached, for honest text repeats
     the same contexts ("the function returns") thousands of times."""
+    table = load_pos()
     before = left[0] if left else None
-    if cannot_stand(load_pos(), word, original, inflection, before, bool(right)):
+    if cannot_stand(table, word, original, inflection, before, bool(right)):
         return -2
+    agreement = agreement_fit(table, word, original, right[0] if right else None)
+    if agreement:
+        return agreement
     if not left and not right:
         return 0
     pairs = load_pairs()

@@ -18,7 +18,8 @@ from despin.casing import article_for, needs_an, restore_form, transfer_case
         ("Final 12 months", "last year", "Last year"),
         ("For the reason that", "since", "Since"),  # a phrase that shrinks keeps its capital
         ("All of the whereas", "all the while", "All the while"),
-        ("justice division", "Justice Department", "Justice Department"),  # lexicon's own capitals
+        ("justice division", "Justice Department", "justice department"),  # the writer's lower case
+        ("cia director", "CIA Director", "CIA director"),  # acronyms keep the lexicon's capitals
         ("Justice Division", "Justice Department", "Justice Department"),
         ("JUSTICE DIVISION", "Justice Department", "JUSTICE DEPARTMENT"),
         ("jap Pacific", "eastern Pacific", "eastern Pacific"),  # a shared word keeps its spelling

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from despin.context import cannot_stand, fits, load_pairs, load_pos
+from despin.context import agreement_fit, cannot_stand, construction_fit, fits, is_participle, load_pairs, load_pos
 from despin.detect import analyze
+from despin.rewrite import restore
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +43,60 @@ def test_a_word_fits_where_it_forms_an_established_pair(pairs, word, left, right
         ("nationwide", "national", "", "expanded", False, True),  # adverb at a clause end
         ("nationwide", "national", "", "a", True, False),  # "a nationwide strike"
         ("zzyzx", "speak", "", "of", True, False),  # unknown words never block
+        ("talks", "speak", "s", "early", True, True),  # after an adjective only a noun stands
+        ("talks", "speak", "s", "to", True, True),  # "open to talks": an infinitive has no -s
+        ("talks", "speak", "s", "still", True, False),  # "still" may be an adverb: "still speaks"
     ],
 )
 def test_a_restoration_must_be_able_to_stand_where_the_word_stands(pos, word, original, inflection, before, after_word, expected):
     assert cannot_stand(pos, word, original, inflection, before, after_word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("reserved", True), ("taken", True), ("cut", True), ("among", False), ("reviewing", False), (None, False)],
+)
+def test_past_participles_are_known_regular_or_irregular(pos, word, expected):
+    assert is_participle(pos, word) is expected
+
+
+@pytest.mark.parametrize(
+    ("spun", "after", "expected"),
+    [
+        (("had", "been"), "reserved", -1),  # a pluperfect passive is the writer's own grammar
+        (("had", "been"), "among", 0),  # "had been among" may be a spinner's "were among"
+        (("had", "been"), None, 0),
+        (("together", "with"), "reserved", 0),
+    ],
+)
+def test_a_multiword_swap_that_is_a_whole_construction_is_the_writers(pos, spun, after, expected):
+    assert construction_fit(pos, spun, after) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "original", "after", "expected"),
+    [
+        ("authorities", "government", "alleges", 0),  # not a closed-class verb: no say
+        ("authorities", "government", "says", 1),  # a singular verb: the restoration agrees
+        ("authorities", "government", "has", 1),
+        ("authorities", "government", "have", 0),  # a plural verb may follow "X and his government"
+        ("authorities", "government", None, 0),
+        ("officers", "officials", "is", 0),  # same number: the verb cannot tell them apart
+    ],
+)
+def test_a_verb_that_disagrees_with_a_swapped_noun_backs_the_restoration(pos, word, original, after, expected):
+    assert agreement_fit(pos, word, original, after) == expected
+
+
+def test_grammar_after_a_swap_decides_what_fix_restores(datadir, matcher, signals):
+    text = (datadir / "spun_grammar.txt").read_text("utf-8")
+    report = analyze(text, "spun_grammar.txt", matcher, signals=signals)
+    assert report.verdict.value == "spun"
+    fixed = restore(report, text)
+    assert "who were among the most wanted" in fixed  # "had been among": the spinner's
+    assert "had been charged" in fixed and "had been held" in fixed  # pluperfect passives stay
+    assert "The government says" in fixed  # "The authorities says": the verb is singular
+    assert "open to talks" in fixed and "early talks" in fixed  # nouns where a noun must stand
 
 
 def _confidences(report) -> dict[str, float]:
