@@ -102,9 +102,12 @@ def python_docs() -> Iterator[Doc]:
 
 
 def package_metadata() -> Iterator[Doc]:
-    """Long descriptions of the installed Python packages (METADATA bodies)."""
+    """Long descriptions of the installed Python packages (METADATA bodies), despin's own
+    excepted: its README quotes spun phrases on purpose."""
     site = Path(sysconfig.get_paths()["purelib"])
     for path in sorted(site.glob("*.dist-info/METADATA")):
+        if path.parent.name.lower().startswith("despin-"):
+            continue
         body = path.read_text(encoding="utf-8", errors="replace").split("\n\n", 1)
         if len(body) == 2:
             from despin.markup import prose_view

@@ -93,9 +93,11 @@ def cannot_stand(table: dict[str, str], word: str, original: str, inflection: st
     `before` is the previous word (None at a clause edge), `after_word` whether a word follows.
     Unknown words never block: the check only speaks when both words are in the table.
     """
-    spun_pos, orig_pos = _pos_of(table, word), table.get(original, "")
+    spun_pos, orig_pos = _pos_of(table, word), _pos_of(table, original)
     if not spun_pos or not orig_pos:
         return False
+    if inflection in ("ed", "ing") and "v" not in orig_pos:
+        return True  # "staffing" -> "employeesing": only a verb takes a verb's ending
     noun_slot = before in _NOUN_BEFORE or _adjective_only(table, before)
     if noun_slot and inflection != "ing" and "n" in spun_pos and "n" not in orig_pos:
         return True  # "of talks" -> "of speaks", "early talks" -> "early speaks"

@@ -46,6 +46,8 @@ def test_a_word_fits_where_it_forms_an_established_pair(pairs, word, left, right
         ("talks", "speak", "s", "early", True, True),  # after an adjective only a noun stands
         ("talks", "speak", "s", "to", True, True),  # "open to talks": an infinitive has no -s
         ("talks", "speak", "s", "still", True, False),  # "still" may be an adverb: "still speaks"
+        ("staffing", "employees", "ing", "the", True, True),  # only a verb takes -ing
+        ("talked", "speak", "ed", "he", True, False),
     ],
 )
 def test_a_restoration_must_be_able_to_stand_where_the_word_stands(pos, word, original, inflection, before, after_word, expected):
