@@ -8,7 +8,7 @@ the view while offsets, lines and columns stay those of the real text.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from bisect import bisect_left
 from itertools import accumulate, repeat
@@ -20,6 +20,7 @@ from despin.matcher import Matcher, contains
 from despin.model import Finding, Kind, Match, Passage, Report, Token
 from despin.morph import inflect, inflected_forms
 from despin.passages import LineIndex, passage_spans
+from despin.slugs import slug_view
 from despin.scoring import (
     STRONG,
     Thresholds,
@@ -46,6 +47,7 @@ class _Scan:
     matches: list[Match]
     words: int
     fits: dict[int, int]  # id(match) -> word-pair context (see _pair_fit); tokens are not kept
+    address: bool = False  # made of URL slugs: reported, but no part of the verdict
 
 
 def analyze(
@@ -74,7 +76,9 @@ def analyze(
         for k in range(0, len(spans), _BATCH)
         for scan in _scan(view, spans[k : k + _BATCH], matcher, signals, vocabulary)
     ]
-    words = sum(scan.words for scan in scans)
+    scans += _address_scans(text, view, matcher)
+    scans.sort(key=lambda scan: scan.start)  # stable: a slug follows the passage it sits in
+    words = sum(scan.words for scan in scans if not scan.address)
     if any(m.entry.requires or m.entry.excludes for scan in scans for m in scan.matches):
         norms = tokenize(view).norms  # AND/NOT clauses (screener entries) need the sequence
         for scan in scans:
@@ -92,6 +96,7 @@ def analyze(
     lines = LineIndex(text)
     passages: list[Passage] = []
     strong_forms: set[tuple[str, ...]] = set()
+    prose: list[tuple[float, int]] = []  # (score, words) of the prose passages
     for scan in scans:
         local = sum(base[id(m)] for m in scan.matches if not m.entry.ambiguous)
         findings = []
@@ -112,12 +117,15 @@ def analyze(
                     rarity=m.entry.rarity,
                 )
             )
-            if conf >= STRONG and not m.entry.ambiguous:
+            if conf >= STRONG and not m.entry.ambiguous and not scan.address:
                 strong_forms.add(m.entry.spun)
         score = passage_score([f.confidence for f in findings], scan.words)
         line, _ = lines.position(scan.start)
         passages.append(Passage(scan.start, scan.end, scan.words, score, tuple(findings), line))
-    doc_score = document_score([(p.score, p.words) for p in passages])
+        if not scan.address:
+            prose.append((score, scan.words))
+    # A link to a spun page does not make its document spun: slugs are shown, not counted.
+    doc_score = document_score(prose)
     # Ambiguous findings add up too, by distinct form: two near-certain ones, or three that
     # context made likely, count as one fingerprint (a spinner that leaves no multiword
     # damage still swaps many different words; the score gate keeps long honest texts clean).
@@ -131,6 +139,22 @@ def analyze(
         score=doc_score,
         words=words,
     )
+
+
+def _address_scans(text: str, view: str, matcher: Matcher) -> list[_Scan]:
+    """Passages made of the URL slugs the prose view left out (see slugs.py).
+
+    Only fingerprints count there: a slug is a headline without its grammar, too short to
+    judge an ambiguous swap by. Their matches are marked, so they are reported, never fixed.
+    """
+    slugs = slug_view(text, view)
+    if not slugs:
+        return []
+    scans = _scan(slugs, list(passage_spans(slugs)), matcher, (), set())
+    for scan in scans:
+        scan.matches[:] = [replace(m, address=True) for m in scan.matches if not m.entry.ambiguous]
+        scan.fits.clear()
+    return [replace(scan, address=True) for scan in scans if scan.matches]
 
 
 def _scan(

@@ -102,6 +102,7 @@ class Match:
     start: int  # char offset
     end: int  # char offset (exclusive)
     inflection: str = ""
+    address: bool = False  # found in a URL slug (despin/slugs.py): evidence, never fixed
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Sequence
 
 from despin.model import Finding, Report, Verdict
-from despin.rewrite import DEFAULT_MIN_CONFIDENCE, is_safe
+from despin.rewrite import DEFAULT_MIN_CONFIDENCE, fixable, is_safe
 
 Renderer = Callable[[Sequence[Report], float], str]
 
@@ -29,7 +29,7 @@ def finding_line(path: str, f: Finding, verdict: Verdict | None = None) -> str:
 def fix_kind(f: Finding, verdict: Verdict) -> str | None:
     """"safe", "unsafe", or None when `despin fix` would not propose it at its default confidence.
     The decision is the rewriter's own (`rewrite.is_safe`)."""
-    if f.confidence < DEFAULT_MIN_CONFIDENCE:
+    if f.confidence < DEFAULT_MIN_CONFIDENCE or not fixable(f):
         return None
     return "safe" if is_safe(f, verdict) else "unsafe"
 

@@ -2,7 +2,8 @@
 
 An edit replaces exactly the characters of one finding's span (widened, at most, over the
 article just before it), so nothing outside a reported span can change: no global
-search-and-replace, and URLs, code and numbers the detector never matched are never touched.
+search-and-replace, and URLs, code and numbers the detector never matched are never touched
+(a spun URL slug is reported, but an address is never edited).
 
 Like ruff's safe and unsafe fixes, each edit is judged safe or unsafe from its finding and
 the document's verdict. In a document judged spun, the document's own evidence backs its
@@ -73,6 +74,11 @@ def is_safe(finding: Finding, verdict: Verdict) -> bool:
     return entry.kind in _FINGERPRINTS and not entry.ambiguous and finding.confidence >= FINGERPRINT_SAFE
 
 
+def fixable(finding: Finding) -> bool:
+    """Whether `fix` may ever edit a finding: it names an original and is not in an address."""
+    return bool(finding.match.entry.originals) and not finding.match.address
+
+
 def is_generated_swap(finding: Finding) -> bool:
     """A single-word swap from a thesaurus-generated table rather than observed spinner output."""
     entry = finding.match.entry
@@ -102,7 +108,7 @@ def plan(
     for finding in report.findings:
         if (
             finding.confidence < min_confidence
-            or not finding.match.entry.originals
+            or not fixable(finding)
             or not 0 <= finding.start < finding.end <= len(text)
         ):
             continue
