@@ -287,13 +287,15 @@ class _TextNodes(HTMLParser):
         super().__init__(convert_charrefs=True)
         self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._base = base
+        self._limit = base + len(text)
         self._skip = 0
         self._open: int | None = None
         self.kept: list[Span] = []
 
     def _offset(self) -> int:
         line, col = self.getpos()
-        return self._base + self._starts[line - 1] + col
+        # The parser's position can run past the text after a malformed `<![`: clamp it.
+        return min(self._base + self._starts[line - 1] + col, self._limit)
 
     def flush(self, at: int) -> None:
         if self._open is not None and at > self._open:

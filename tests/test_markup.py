@@ -235,6 +235,11 @@ _markup_alphabet = st.sampled_from(
 )
 
 
+@pytest.mark.parametrize("text", ["a<![@", "a<![@ www.x.com", "<![if x]>hi<![endif]>"])
+def test_a_malformed_marked_section_in_html_keeps_every_offset(text):
+    assert len(prose_view(text, None, "html")) == len(text)
+
+
 @pytest.mark.parametrize("kind", ["markdown", "html", "rst", "text"])
 @settings(max_examples=300, deadline=None)
 @given(pieces=st.lists(_markup_alphabet, max_size=60))
