@@ -94,7 +94,7 @@ def test_grammar_after_a_swap_decides_what_fix_restores(datadir, matcher, signal
     text = (datadir / "spun_grammar.txt").read_text("utf-8")
     report = analyze(text, "spun_grammar.txt", matcher, signals=signals)
     assert report.verdict.value == "spun"
-    fixed = restore(report, text)
+    fixed = restore(report, text, unsafe=True)  # "had been" is a lowest-prior swap: an unsafe fix
     assert "who were among the most wanted" in fixed  # "had been among": the spinner's
     assert "had been charged" in fixed and "had been held" in fixed  # pluperfect passives stay
     assert "The government says" in fixed  # "The authorities says": the verb is singular

@@ -15,13 +15,13 @@ from despin.rewrite import Edit, apply, plan, restore
 
 
 def finding(text: str, spun: str, original: str, *, kind: Kind = Kind.PHRASE, ambiguous: bool = False,
-            confidence: float = 0.95, inflection: str = "", nth: int = 0) -> Finding:
+            confidence: float = 0.95, inflection: str = "", nth: int = 0, weight: float = 0.5) -> Finding:
     """A finding on the nth occurrence of `spun` in `text`."""
     start = -1
     for _ in range(nth + 1):
         start = text.index(spun, start + 1)
     end = start + len(spun)
-    entry = Entry(spun=tuple(spun.lower().split()), originals=(original,), kind=kind, weight=0.5,
+    entry = Entry(spun=tuple(spun.lower().split()), originals=(original,), kind=kind, weight=weight,
                   ambiguous=ambiguous, source="test")
     match = Match(entry, 0, 0, start, end, inflection)
     return Finding(match, text[start:end], original, confidence, 1, start + 1, 0.0)
@@ -81,6 +81,18 @@ def test_spun_document_backs_its_ambiguous_swaps():
     fs = [finding(text, "mentioned", "said", kind=Kind.SWAP, ambiguous=True, confidence=0.9)]
     chosen = plan(report(fs, Verdict.SPUN, text), text)
     assert [(e.old, e.new, e.safe) for e in chosen.edits] == [("mentioned", "said", True)]
+
+
+def test_a_swap_at_the_lowest_prior_is_an_unsafe_fix_even_in_a_spun_document():
+    text = "They had been among the first, he mentioned."
+    fs = [
+        finding(text, "had been", "were", kind=Kind.SWAP, ambiguous=True, confidence=0.9, weight=0.02),
+        finding(text, "mentioned", "said", kind=Kind.SWAP, ambiguous=True, confidence=0.9, weight=0.15),
+    ]
+    chosen = plan(report(fs, Verdict.SPUN, text), text)
+    assert [e.new for e in chosen.edits] == ["said"]
+    assert [e.new for e in chosen.held] == ["were"]
+    assert [e.new for e in plan(report(fs, Verdict.SPUN, text), text, unsafe=True).edits] == ["were", "said"]
 
 
 @pytest.mark.parametrize("verdict", [Verdict.CLEAN, Verdict.SUSPICIOUS])
