@@ -84,36 +84,56 @@ def analyze(
         for scan in scans:
             scan.matches[:] = [m for m in scan.matches if id(m) in kept]
 
-    raw = {id(m): base_confidence(m) for scan in scans for m in scan.matches}
-    # Names written in lower case count less; how much less depends on the document's evidence,
-    # which is first weighed with the full discount.
-    base = {id(m): name_case(raw[id(m)], m, text[m.start : m.end]) for scan in scans for m in scan.matches}
+    # Every finding is scored, weak ones included (~300 per 10,000 words of honest prose), so
+    # what depends only on the entry (its prior, whether its displaced words are in the
+    # document, its suggestion for one spelling) is worked out once per entry, not per match.
+    priors: dict[int, float] = {}
+    raw: dict[int, float] = {}
+    base: dict[int, float] = {}
+    written: dict[int, str] = {}
+    for scan in scans:
+        for m in scan.matches:
+            entry = m.entry
+            prior = priors.get(id(entry))
+            if prior is None:
+                prior = priors[id(entry)] = base_confidence(m)
+            key = id(m)
+            raw[key] = prior
+            written[key] = spun = text[m.start : m.end]
+            # Names written in lower case count less; how much less depends on the document's
+            # evidence, which is first weighed with the full discount.
+            base[key] = name_case(prior, m, spun) if entry.kind is Kind.NAME else prior
     evidence = document_evidence([(m, base[id(m)]) for scan in scans for m in scan.matches], words)
     lines = LineIndex(text)
     passages: list[Passage] = []
     strong_forms: set[tuple[str, ...]] = set()
+    absent_of: dict[int, bool] = {}
+    suggestions: dict[tuple[int, str, str], str] = {}
     for scan in scans:
+        if not scan.matches:
+            line, _ = lines.position(scan.start)
+            passages.append(Passage(scan.start, scan.end, scan.words, passage_score((), scan.words), (), line))
+            continue
         local = sum(base[id(m)] for m in scan.matches if not m.entry.ambiguous)
         findings = []
         for m in scan.matches:
-            absent = _displaced_absent(m, vocabulary)
-            fit = scan.fits.get(id(m), 0)
-            prior = name_case(raw[id(m)], m, text[m.start : m.end], evidence.spin)
+            entry = m.entry
+            key = id(m)
+            absent = absent_of.get(id(entry))
+            if absent is None:
+                absent = absent_of[id(entry)] = _displaced_absent(m, vocabulary)
+            fit = scan.fits.get(key, 0)
+            spun = written[key]
+            prior = name_case(raw[key], m, spun, evidence.spin) if entry.kind is Kind.NAME else raw[key]
             conf = contextual_confidence(m, prior, evidence, local, absent, fit)
             line, col = lines.position(m.start)
-            findings.append(
-                Finding(
-                    match=m,
-                    text=text[m.start : m.end],
-                    suggestion=_suggest(m, text),
-                    confidence=round(conf, 3),
-                    line=line,
-                    col=col,
-                    rarity=m.entry.rarity,
-                )
-            )
-            if conf >= STRONG and not m.entry.ambiguous:
-                strong_forms.add(m.entry.spun)
+            shown = (id(entry), m.inflection, spun)
+            suggestion = suggestions.get(shown)
+            if suggestion is None:
+                suggestion = suggestions[shown] = _suggest(m, text)
+            findings.append(Finding(m, spun, suggestion, round(conf, 3), line, col, entry.rarity))
+            if conf >= STRONG and not entry.ambiguous:
+                strong_forms.add(entry.spun)
         score = passage_score([f.confidence for f in findings], scan.words)
         line, _ = lines.position(scan.start)
         passages.append(Passage(scan.start, scan.end, scan.words, score, tuple(findings), line))

@@ -77,7 +77,9 @@ class Engine:
             from despin.markup import prose_view
 
             view = prose_view(doc.text, doc.path)
-        keep = match_filter(doc.text, doc.path, self.options.ignore, self.baseline)
+        keep = None
+        if self.options.ignore or self.baseline is not None or may_suppress(doc.text):
+            keep = match_filter(doc.text, doc.path, self.options.ignore, self.baseline)
         return analyze(
             doc.text,
             doc.path,
@@ -91,6 +93,20 @@ class Engine:
     def check(self, path: str) -> tuple[Document, Report]:
         doc = read_document(path)
         return doc, self.analyze(doc)
+
+
+def may_suppress(text: str) -> bool:
+    """Whether the text may hold an inline suppression (see suppress.py): every directive
+    names `despin:` and every `[sic]` opens with a bracket, so a text with neither keeps
+    all its matches and need not have its lines indexed and each match tested."""
+    lowered = text.lower()
+    if "despin:" in lowered or "[sic" in lowered or "(sic" in lowered:
+        return True
+    # Letters that suppress.py's case-insensitive patterns also read as "s" or "i".
+    return any(c in text for c in _FOLDED_AWAY)
+
+
+_FOLDED_AWAY = "\u017f\u0130\u0131"  # long s, dotted capital I, dotless i
 
 
 def default_jobs() -> int:

@@ -9,10 +9,12 @@ import pytest
 from conftest import HONEST_SEEDS, SPUN_SEED
 from despin import engine as engine_module
 from despin.commands.check import streamed
-from despin.engine import Engine, Options, check_paths
+from despin.document import Document
+from despin.engine import Engine, Options, check_paths, may_suppress
 from despin.errors import DespinError
 from despin.model import Report, Verdict
 from despin.report import json_body, json_item, json_separator, text_of
+from despin.suppress import match_filter
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +60,25 @@ def test_a_streamed_json_element_is_the_array_element_json_item_writes(engine):
     assert body == json_body(report, 0.0)
     assert json_separator(True) + body == json_item(report, 0.0, first=True)
     assert json_separator(False) + body == json_item(report, 0.0, first=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a secure haven <!-- despin: ignore -->",
+        "# DESPIN: ignore-next-line\na secure haven",
+        "a secure haven [sic] here",
+        "a secure haven (SIC) here",
+        "a secure haven [\u017fic] here",  # the long s that case-insensitive matching reads as "s"
+    ],
+)
+def test_a_text_with_any_suppression_mark_goes_through_the_suppression_filter(text):
+    assert may_suppress(text)
+
+
+def test_a_text_without_marks_keeps_every_match_as_the_filter_would(engine):
+    text = SPUN_SEED.read_text(encoding="utf-8")
+    assert not may_suppress(text)
+    report = engine.analyze(Document(str(SPUN_SEED), text))
+    matches = [f.match for f in report.findings]
+    assert match_filter(text, str(SPUN_SEED))(matches) == matches
