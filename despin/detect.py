@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from bisect import bisect_left
-from itertools import accumulate, repeat
-from operator import eq, itemgetter
+from itertools import accumulate
+from operator import itemgetter
 
 from despin.context import cannot_stand, fits, forms, load_pairs, load_pos
 from despin.grammar import article_breaks
@@ -178,17 +178,35 @@ def _scan(
     restored = _restored_words(matches)
     fits = {id(m): f for m in matches if (f := _pair_fit(m, tokens, restored))}
     words = list(accumulate(map(str.isalpha, map(itemgetter(0), tokens.texts)), initial=0))
-    possessives = list(accumulate(map(eq, tokens.norms, repeat("'s")), initial=0))
+    # A possessive 's counts as a word too; it is rare, so its places are found by C-level
+    # search (`list.index`) rather than a count kept at every token.
+    possessives = _indices(tokens.norms, "'s")
     scans: list[_Scan] = []
     pos = 0
+    held = 0  # possessives before the current passage
     for (start, end), (first, stop) in zip(spans, bounds):
         own = []
         while pos < len(matches) and matches[pos].first < stop:
             own.append(matches[pos])
             pos += 1
-        count = words[stop] - words[first] + possessives[stop] - possessives[first]
-        scans.append(_Scan(start, end, own, count, {id(m): fits[id(m)] for m in own if id(m) in fits}))
+        count = words[stop] - words[first]
+        while held < len(possessives) and possessives[held] < stop:
+            held += 1
+            count += 1
+        scans.append(_Scan(start, end, own, count, {id(m): fits[id(m)] for m in own if id(m) in fits} if own else {}))
     return scans
+
+
+def _indices(items: list[str], value: str) -> list[int]:
+    """Every index at which `value` stands in `items`, in order."""
+    out: list[int] = []
+    at = -1
+    try:
+        while True:
+            at = items.index(value, at + 1)
+            out.append(at)
+    except ValueError:
+        return out
 
 
 _BATCH = 256  # passages scanned together: few enough to keep memory small
