@@ -29,6 +29,7 @@ from despin.scoring import SPUN_THRESHOLD, Thresholds
 from despin.suppress import match_filter
 
 PARALLEL_MIN_BYTES = 256 * 1024  # below this much text, starting workers costs more than it saves
+CHUNK_FILES = 8  # files handed to a worker at a time, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +152,9 @@ def check_paths(engine: Engine, paths: Sequence[str], jobs: int, outcome: Outcom
         for p in paths:
             yield _outcome_of(engine, outcome, p)
         return
-    chunk = max(1, len(paths) // (jobs * 8))
+    # Small chunks: a worker left with the last big chunk keeps the others waiting, while a
+    # chunk's round trip (a few paths out, their rendered text back) costs well under a file.
+    chunk = max(1, min(CHUNK_FILES, len(paths) // (jobs * 8)))
     from concurrent.futures import ProcessPoolExecutor  # only when a run has many files
 
     global _worker
