@@ -163,8 +163,9 @@ def _scan(
     match can join the end of one passage to the start of the next.
     """
     tokens, bounds = _batch_tokens(view, spans)
-    vocabulary.update(tokens.norms)
-    matches = matcher.find(tokens)
+    distinct = set(tokens.norms)
+    vocabulary |= distinct
+    matches = matcher.find(tokens, distinct)
     taken = {i for m in matches for i in range(m.first, m.last + 1)}
     for signal in signals:
         for m in signal(tokens):

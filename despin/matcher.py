@@ -86,21 +86,23 @@ class Matcher:
         """Every entry, in lexicon order."""
         return [self.entry(i) for i in range(self.size)]
 
-    def find(self, tokens: Sequence[Token]) -> list[Match]:
+    def find(self, tokens: Sequence[Token], words: set[str] | None = None) -> list[Match]:
         """Leftmost-longest, non-overlapping matches in one passage's tokens.
 
         Only positions whose word can start an entry are walked: they are picked out by one
         comprehension over the token norms against a per-word memo, so the Python-level
-        work is proportional to the candidates, not to the text.
+        work is proportional to the candidates, not to the text. `words` is the set of the
+        tokens' norms, if the caller has it already.
         """
         toks = Tokens.of(tokens)
         norms = toks.norms
         memo = self._starts
-        unseen = set(norms).difference(memo)
+        distinct = set(norms) if words is None else words
+        unseen = distinct.difference(memo)
         if unseen:
             if len(memo) > _MEMO_LIMIT:
                 memo.clear()
-                unseen = set(norms)
+                unseen = distinct
             for word in unseen:
                 memo[word] = self._can_start(word)
         matches: list[Match] = []

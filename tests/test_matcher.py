@@ -140,3 +140,11 @@ def test_matcher_agrees_with_trying_every_entry_everywhere(pieces):
     entries = [e for e in ENTRIES if not e.slop]
     found = [(m.start, m.end, m.entry.spun_text) for m in Matcher.build(entries).find(tokenize(text))]
     assert found == _reference(entries, text)
+
+
+def test_the_caller_may_hand_over_the_set_of_words_it_already_has():
+    """detect.py has each batch's distinct words for the vocabulary: the matcher reuses them."""
+    tokens = tokenize("A secure haven, secure havens and enlargements for the military.")
+    fresh = Matcher.build(ENTRIES)
+    told = Matcher.build(ENTRIES)
+    assert told.find(tokens, set(tokens.norms)) == fresh.find(tokens)
