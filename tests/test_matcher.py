@@ -148,3 +148,14 @@ def test_the_caller_may_hand_over_the_set_of_words_it_already_has():
     fresh = Matcher.build(ENTRIES)
     told = Matcher.build(ENTRIES)
     assert told.find(tokens, set(tokens.norms)) == fresh.find(tokens)
+
+
+def test_a_pickled_matcher_unpickles_a_row_only_when_its_entry_is_needed():
+    built = Matcher.build(ENTRIES)
+    copy = pickle.loads(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+    assert all(isinstance(row, bytes) for row in copy.rows)
+    tokens = tokenize("a secure haven")
+    assert copy.find(tokens) == built.find(tokens)
+    assert copy.entries() == built.entries()
+    again = pickle.loads(pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL))  # rows already pickled stay so
+    assert again.entries() == built.entries()
