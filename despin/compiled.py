@@ -19,7 +19,7 @@ from despin.lexicon import default_files, load_files
 from despin.matcher import Matcher
 from despin.scoring import entry_rarity
 
-_FORMAT = 4  # bump when the pickled structures change
+_FORMAT = 5  # bump when the pickled structures change
 
 
 def cache_dir() -> Path:

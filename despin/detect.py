@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from bisect import bisect_left
-from itertools import accumulate, repeat
-from operator import eq, itemgetter
+from itertools import accumulate
+from operator import itemgetter
 
 from despin.context import agreement_fit, cannot_stand, construction_fit, fits, forms, load_pairs, load_pos
 from despin.grammar import article_breaks
@@ -88,37 +88,59 @@ def analyze(
         for scan in scans:
             scan.matches[:] = [m for m in scan.matches if id(m) in kept]
 
-    raw = {id(m): base_confidence(m) for scan in scans for m in scan.matches}
-    # Names written in lower case count less; how much less depends on the document's evidence,
-    # which is first weighed with the full discount.
-    base = {id(m): name_case(raw[id(m)], m, text[m.start : m.end]) for scan in scans for m in scan.matches}
+    # Every finding is scored, weak ones included (~300 per 10,000 words of honest prose), so
+    # what depends only on the entry (its prior, whether its displaced words are in the
+    # document, its suggestion for one spelling) is worked out once per entry, not per match.
+    priors: dict[int, float] = {}
+    raw: dict[int, float] = {}
+    base: dict[int, float] = {}
+    written: dict[int, str] = {}
+    for scan in scans:
+        for m in scan.matches:
+            entry = m.entry
+            prior = priors.get(id(entry))
+            if prior is None:
+                prior = priors[id(entry)] = base_confidence(m)
+            key = id(m)
+            raw[key] = prior
+            written[key] = spun = text[m.start : m.end]
+            # Names written in lower case count less; how much less depends on the document's
+            # evidence, which is first weighed with the full discount.
+            base[key] = name_case(prior, m, spun) if entry.kind is Kind.NAME else prior
     evidence = document_evidence([(m, base[id(m)]) for scan in scans for m in scan.matches], words)
     lines = LineIndex(text)
     passages: list[Passage] = []
     strong_forms: set[tuple[str, ...]] = set()
     prose: list[tuple[float, int]] = []  # (score, words) of the prose passages
+    absent_of: dict[int, bool] = {}
+    suggestions: dict[tuple[int, str, str], str] = {}
     for scan in scans:
+        if not scan.matches:
+            line, _ = lines.position(scan.start)
+            score = passage_score((), scan.words)
+            passages.append(Passage(scan.start, scan.end, scan.words, score, (), line))
+            prose.append((score, scan.words))  # slug passages always hold matches: this is prose
+            continue
         local = sum(base[id(m)] for m in scan.matches if not m.entry.ambiguous)
         findings = []
         for m in scan.matches:
-            absent = _displaced_absent(m, vocabulary)
-            fit = scan.fits.get(id(m), 0)
-            prior = name_case(raw[id(m)], m, text[m.start : m.end], evidence.spin)
+            entry = m.entry
+            key = id(m)
+            absent = absent_of.get(id(entry))
+            if absent is None:
+                absent = absent_of[id(entry)] = _displaced_absent(m, vocabulary)
+            fit = scan.fits.get(key, 0)
+            spun = written[key]
+            prior = name_case(raw[key], m, spun, evidence.spin) if entry.kind is Kind.NAME else raw[key]
             conf = contextual_confidence(m, prior, evidence, local, absent, fit)
             line, col = lines.position(m.start)
-            findings.append(
-                Finding(
-                    match=m,
-                    text=text[m.start : m.end],
-                    suggestion=_suggest(m, text),
-                    confidence=round(conf, 3),
-                    line=line,
-                    col=col,
-                    rarity=m.entry.rarity,
-                )
-            )
-            if conf >= STRONG and not m.entry.ambiguous and not scan.address:
-                strong_forms.add(m.entry.spun)
+            shown = (id(entry), m.inflection, spun)
+            suggestion = suggestions.get(shown)
+            if suggestion is None:
+                suggestion = suggestions[shown] = _suggest(m, text)
+            findings.append(Finding(m, spun, suggestion, round(conf, 3), line, col, entry.rarity))
+            if conf >= STRONG and not entry.ambiguous and not scan.address:
+                strong_forms.add(entry.spun)
         score = passage_score([f.confidence for f in findings], scan.words)
         line, _ = lines.position(scan.start)
         passages.append(Passage(scan.start, scan.end, scan.words, score, tuple(findings), line))
@@ -167,8 +189,9 @@ def _scan(
     match can join the end of one passage to the start of the next.
     """
     tokens, bounds = _batch_tokens(view, spans)
-    vocabulary.update(tokens.norms)
-    matches = matcher.find(tokens)
+    distinct = set(tokens.norms)
+    vocabulary |= distinct
+    matches = matcher.find(tokens, distinct)
     taken = {i for m in matches for i in range(m.first, m.last + 1)}
     for signal in signals:
         for m in signal(tokens):
@@ -182,17 +205,35 @@ def _scan(
     restored = _restored_words(matches)
     fits = {id(m): f for m in matches if (f := _pair_fit(m, tokens, restored))}
     words = list(accumulate(map(str.isalpha, map(itemgetter(0), tokens.texts)), initial=0))
-    possessives = list(accumulate(map(eq, tokens.norms, repeat("'s")), initial=0))
+    # A possessive 's counts as a word too; it is rare, so its places are found by C-level
+    # search (`list.index`) rather than a count kept at every token.
+    possessives = _indices(tokens.norms, "'s")
     scans: list[_Scan] = []
     pos = 0
+    held = 0  # possessives before the current passage
     for (start, end), (first, stop) in zip(spans, bounds):
         own = []
         while pos < len(matches) and matches[pos].first < stop:
             own.append(matches[pos])
             pos += 1
-        count = words[stop] - words[first] + possessives[stop] - possessives[first]
-        scans.append(_Scan(start, end, own, count, {id(m): fits[id(m)] for m in own if id(m) in fits}))
+        count = words[stop] - words[first]
+        while held < len(possessives) and possessives[held] < stop:
+            held += 1
+            count += 1
+        scans.append(_Scan(start, end, own, count, {id(m): fits[id(m)] for m in own if id(m) in fits} if own else {}))
     return scans
+
+
+def _indices(items: list[str], value: str) -> list[int]:
+    """Every index at which `value` stands in `items`, in order."""
+    out: list[int] = []
+    at = -1
+    try:
+        while True:
+            at = items.index(value, at + 1)
+            out.append(at)
+    except ValueError:
+        return out
 
 
 _BATCH = 256  # passages scanned together: few enough to keep memory small

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from despin.baseline import load_baseline
 from despin.compiled import load_matcher
@@ -27,6 +29,7 @@ from despin.scoring import SPUN_THRESHOLD, Thresholds
 from despin.suppress import match_filter
 
 PARALLEL_MIN_BYTES = 256 * 1024  # below this much text, starting workers costs more than it saves
+CHUNK_FILES = 8  # files handed to a worker at a time, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,9 @@ class Engine:
             from despin.markup import prose_view
 
             view = prose_view(doc.text, doc.path)
-        keep = match_filter(doc.text, doc.path, self.options.ignore, self.baseline)
+        keep = None
+        if self.options.ignore or self.baseline is not None or may_suppress(doc.text):
+            keep = match_filter(doc.text, doc.path, self.options.ignore, self.baseline)
         return analyze(
             doc.text,
             doc.path,
@@ -91,6 +96,20 @@ class Engine:
         return doc, self.analyze(doc)
 
 
+def may_suppress(text: str) -> bool:
+    """Whether the text may hold an inline suppression (see suppress.py): every directive
+    names `despin:` and every `[sic]` opens with a bracket, so a text with neither keeps
+    all its matches and need not have its lines indexed and each match tested."""
+    lowered = text.lower()
+    if "despin:" in lowered or "[sic" in lowered or "(sic" in lowered:
+        return True
+    # Letters that suppress.py's case-insensitive patterns also read as "s" or "i".
+    return any(c in text for c in _FOLDED_AWAY)
+
+
+_FOLDED_AWAY = "\u017f\u0130\u0131"  # long s, dotted capital I, dotless i
+
+
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -104,31 +123,44 @@ def _init_worker(options: Options) -> None:
         _worker = Engine(options)
 
 
-def _check_in_worker(path: str) -> Report | DespinError:
-    assert _worker is not None
+Outcome = Callable[[Report], Any]  # what a run keeps of a Report, made where the Report is made
+
+
+def _outcome_of(engine: Engine, outcome: Outcome | None, path: str) -> Any:
     try:
-        return _worker.check(path)[1]
+        report = engine.check(path)[1]
     except DespinError as err:
         return err
+    return report if outcome is None else outcome(report)
 
 
-def check_paths(engine: Engine, paths: Sequence[str], jobs: int) -> Iterator[Report | DespinError]:
-    """Reports (or the input error) for each path, in the order given."""
+def _check_in_worker(outcome: Outcome | None, path: str) -> Any:
+    assert _worker is not None
+    return _outcome_of(_worker, outcome, path)
+
+
+def check_paths(engine: Engine, paths: Sequence[str], jobs: int, outcome: Outcome | None = None) -> Iterator[Any]:
+    """For each path in the order given, its Report (or `outcome(report)`) or the input error.
+
+    `outcome` runs in the worker that made the report: a command that prints a line per
+    file passes its renderer, so only the rendered text crosses back to this process.
+    Unpickling every finding of every report in the parent would otherwise cost it more
+    than a worker spends analysing a file.
+    """
     size = sum(_size(p) for p in paths)
     if jobs <= 1 or len(paths) < 2 or size < PARALLEL_MIN_BYTES:
         for p in paths:
-            try:
-                yield engine.check(p)[1]
-            except DespinError as err:
-                yield err
+            yield _outcome_of(engine, outcome, p)
         return
-    chunk = max(1, len(paths) // (jobs * 8))
+    # Small chunks: a worker left with the last big chunk keeps the others waiting, while a
+    # chunk's round trip (a few paths out, their rendered text back) costs well under a file.
+    chunk = max(1, min(CHUNK_FILES, len(paths) // (jobs * 8)))
     from concurrent.futures import ProcessPoolExecutor  # only when a run has many files
 
     global _worker
     _worker = engine  # where workers are forked they inherit the loaded lexicon instead of loading it again
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(engine.options,)) as pool:
-        yield from pool.map(_check_in_worker, paths, chunksize=chunk)
+        yield from pool.map(partial(_check_in_worker, outcome), paths, chunksize=chunk)
 
 
 def _size(path: str) -> int:

@@ -10,6 +10,7 @@ second index because their words need not be adjacent.
 
 from __future__ import annotations
 
+import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
@@ -38,11 +39,14 @@ class Matcher:
     The trie is nested plain dicts (token -> child; "" -> entry index) and the entries are
     plain tuples, so the pickled matcher loads with C-speed unpickling instead of one Python
     call per object; an `Entry` is made only for the rows a document actually matches.
+    Pickled, each row is kept as its own small pickle, unpickled when its entry is first
+    needed: a run matches a few hundred of the lexicon's tens of thousands of rows, and
+    unpickling them all took more than a tenth of a one-page check's start-up.
     """
 
     __slots__ = ("root", "rows", "loose", "size", "_entries", "_starts")
 
-    def __init__(self, root: dict, rows: list[Row], loose: dict[str, list[int]]) -> None:
+    def __init__(self, root: dict, rows: list[Row | bytes], loose: dict[str, list[int]]) -> None:
         self.root = root
         self.rows = rows
         self.loose = loose
@@ -51,7 +55,8 @@ class Matcher:
         self._starts: dict[str, int] = {}  # word -> can a match start there (memo, see _can_start)
 
     def __getstate__(self) -> tuple:
-        return (self.root, self.rows, self.loose)
+        rows = [r if isinstance(r, bytes) else pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in self.rows]
+        return (self.root, rows, self.loose)
 
     def __setstate__(self, state: tuple) -> None:
         self.__init__(*state)
@@ -77,7 +82,8 @@ class Matcher:
         """The entry of a row, made on first use."""
         found = self._entries.get(index)
         if found is None:
-            values = list(self.rows[index])
+            row = self.rows[index]
+            values = list(pickle.loads(row) if isinstance(row, bytes) else row)
             values[_KIND] = Kind(values[_KIND])
             found = self._entries[index] = Entry(*values)
         return found
@@ -86,21 +92,23 @@ class Matcher:
         """Every entry, in lexicon order."""
         return [self.entry(i) for i in range(self.size)]
 
-    def find(self, tokens: Sequence[Token]) -> list[Match]:
+    def find(self, tokens: Sequence[Token], words: set[str] | None = None) -> list[Match]:
         """Leftmost-longest, non-overlapping matches in one passage's tokens.
 
         Only positions whose word can start an entry are walked: they are picked out by one
         comprehension over the token norms against a per-word memo, so the Python-level
-        work is proportional to the candidates, not to the text.
+        work is proportional to the candidates, not to the text. `words` is the set of the
+        tokens' norms, if the caller has it already.
         """
         toks = Tokens.of(tokens)
         norms = toks.norms
         memo = self._starts
-        unseen = set(norms).difference(memo)
+        distinct = set(norms) if words is None else words
+        unseen = distinct.difference(memo)
         if unseen:
             if len(memo) > _MEMO_LIMIT:
                 memo.clear()
-                unseen = set(norms)
+                unseen = distinct
             for word in unseen:
                 memo[word] = self._can_start(word)
         matches: list[Match] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from itertools import accumulate
 
 import regex
 
@@ -31,6 +32,11 @@ def _block_breaks(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    if text.find("\n", start, end) == -1:  # one line (most blocks): a passage unless blank
+        trimmed = _trim(text, start, end)
+        if trimmed[0] < trimmed[1]:
+            yield trimmed
+        return
     block = text[start:end]
     if not block.strip():
         return
@@ -59,7 +65,8 @@ class LineIndex:
     """Offsets to 1-based (line, column); columns count characters, as ruff and typos do."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+        # Each line starts one past the end of the one before it: summed in C, not matched.
+        self._starts = list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1

@@ -135,5 +135,14 @@ def json_item(r: Report, min_confidence: float, first: bool) -> str:
     `"[" + items + "\n]"` is byte for byte `render_json`, so a long run need not keep every
     report in memory to print them as one array.
     """
-    body = json.dumps(report_dict(r, min_confidence), ensure_ascii=False, indent=2).replace("\n", "\n  ")
-    return ("\n  " if first else ",\n  ") + body
+    return json_separator(first) + json_body(r, min_confidence)
+
+
+def json_body(r: Report, min_confidence: float) -> str:
+    """One document's JSON, indented as an element of the array (see `json_item`)."""
+    return json.dumps(report_dict(r, min_confidence), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def json_separator(first: bool) -> str:
+    """What goes before an element of the JSON array `json_item` writes."""
+    return "\n  " if first else ",\n  "

@@ -137,6 +137,8 @@ def contextual_confidence(
 
 def passage_score(confidences: Sequence[float], words: int) -> float:
     """Spin score of a passage in [0, 1]: density of evidence per 100 words, saturating."""
+    if not confidences:
+        return 0.0  # most passages: what the formula gives for no evidence, without the maths
     evidence = sum(c if c >= STRONG else 0.25 * c for c in confidences)
     density = evidence / max(words, 40) * 100.0
     return round(1.0 - math.exp(-density / 1.5), 3)
@@ -147,7 +149,8 @@ def document_score(passages: Sequence[tuple[float, int]]) -> float:
     total = sum(w for _, w in passages)
     if total == 0:
         return 0.0
-    log_clean = sum(w * math.log(max(1e-6, 1.0 - s)) for s, w in passages) / total
+    # A clean passage (score 0) adds exactly 0.0: only the others are summed.
+    log_clean = sum(w * math.log(max(1e-6, 1.0 - s)) for s, w in passages if s) / total
     return round(1.0 - math.exp(log_clean), 3)
 
 

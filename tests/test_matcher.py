@@ -140,3 +140,22 @@ def test_matcher_agrees_with_trying_every_entry_everywhere(pieces):
     entries = [e for e in ENTRIES if not e.slop]
     found = [(m.start, m.end, m.entry.spun_text) for m in Matcher.build(entries).find(tokenize(text))]
     assert found == _reference(entries, text)
+
+
+def test_the_caller_may_hand_over_the_set_of_words_it_already_has():
+    """detect.py has each batch's distinct words for the vocabulary: the matcher reuses them."""
+    tokens = tokenize("A secure haven, secure havens and enlargements for the military.")
+    fresh = Matcher.build(ENTRIES)
+    told = Matcher.build(ENTRIES)
+    assert told.find(tokens, set(tokens.norms)) == fresh.find(tokens)
+
+
+def test_a_pickled_matcher_unpickles_a_row_only_when_its_entry_is_needed():
+    built = Matcher.build(ENTRIES)
+    copy = pickle.loads(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+    assert all(isinstance(row, bytes) for row in copy.rows)
+    tokens = tokenize("a secure haven")
+    assert copy.find(tokens) == built.find(tokens)
+    assert copy.entries() == built.entries()
+    again = pickle.loads(pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL))  # rows already pickled stay so
+    assert again.entries() == built.entries()

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from despin.model import TokenKind
-from despin.tokens import iter_tokens, normalize, phrase_key, tokenize
+from despin.tokens import _SPLIT, _is_latin, _latin_split, iter_tokens, normalize, phrase_key, tokenize
 
 
 def test_tokens_keep_character_offsets_into_the_text():
@@ -59,3 +59,22 @@ def test_ascii_fast_path_agrees(text):
 
 def test_word_count_counts_words_and_possessives_only():
     assert tokenize("The army’s 3 tanks, (new).").word_count() == 5  # The army ’s tanks new
+
+
+# Latin text (accented letters, curly quotes, dashes, no-break spaces) takes the standard
+# library's engine; it must split exactly as the `regex` pattern does.
+_LATIN = "ab's'’ \t\n\x0b\x1c.,-09éÉöŁſıİ\u0178\u024f\xa0\x85\u2028\u3000—“”…©"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_LATIN, max_size=40))
+def test_latin_fast_path_splits_as_the_unicode_pattern(text):
+    assert _is_latin(text)
+    assert _latin_split().split(text) == _SPLIT.split(text)
+    assert list(tokenize(text)) == list(iter_tokens(text, 0, len(text)))
+
+
+def test_other_scripts_marks_and_digits_keep_the_unicode_pattern():
+    for text in ("a τ b", "e\u0301t\u00e9", "chapter Ⅻ", "x² y", "Kelvin \u212a", "don\u02bct"):
+        assert not _is_latin(text), text
+    assert _is_latin("Łódź café — “quoted” it’s\xa0fine")

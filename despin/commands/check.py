@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +16,7 @@ from despin.document import expand_paths
 from despin.engine import Engine, check_paths, default_jobs, options_from
 from despin.errors import DespinError
 from despin.model import Report, Verdict
-from despin.report import SHOWN_MIN_CONFIDENCE, json_item, render_json, render_text, summary_line, text_of
+from despin.report import SHOWN_MIN_CONFIDENCE, json_body, json_separator, render_json, render_text, summary_line, text_of
 from despin.scoring import SPUN_THRESHOLD
 
 
@@ -60,18 +61,22 @@ def check(
     errors = 0
     if streaming and format is Format.json:
         sys.stdout.write("[")
-    for result in check_paths(engine, paths, jobs):
+    outcome = partial(streamed, format is Format.json, min_confidence, quiet) if streaming else None
+    for result in check_paths(engine, paths, jobs, outcome):
         if isinstance(result, DespinError):
             errors += 1
             print(f"despin: error: {result}", file=sys.stderr)
             continue
-        verdicts.append(result.verdict)
         if not streaming:
+            verdicts.append(result.verdict)
             reports.append(result)
-        elif format is Format.json:
-            sys.stdout.write(json_item(result, min_confidence, first=len(verdicts) == 1))
+            continue
+        verdict, rendered = result
+        verdicts.append(verdict)
+        if format is Format.json:
+            sys.stdout.write(json_separator(first=len(verdicts) == 1) + rendered)
         else:
-            print(text_of(result, min_confidence, quiet), flush=True)
+            print(rendered, flush=True)
     if write_baseline is not None:
         count = save_baseline(reports, write_baseline)
         print(f"despin: recorded {count} findings in {write_baseline}", file=sys.stderr)
@@ -86,6 +91,16 @@ def check(
         raise typer.Exit(2)
     failing = {Verdict.SPUN} if fail_on is Verdict.SPUN else {Verdict.SPUN, Verdict.SUSPICIOUS}
     raise typer.Exit(1 if any(v in failing for v in verdicts) else 0)
+
+
+def streamed(as_json: bool, min_confidence: float, quiet: bool, report: Report) -> tuple[Verdict, str]:
+    """A report as printed while the run goes on, with its verdict for the exit code.
+
+    Made in the worker that checked the file, so only this text travels back.
+    """
+    if as_json:
+        return report.verdict, json_body(report, min_confidence)
+    return report.verdict, text_of(report, min_confidence, quiet)
 
 
 def render(reports: list[Report], fmt: Format, min_confidence: float, quiet: bool) -> str:
