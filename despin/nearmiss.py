@@ -29,6 +29,7 @@ from despin.tokens import Tokens, positions
 SOURCE = "signal:nearmiss"
 MAX_WORDS = 3
 MIN_DROP = 0.01  # a loose swap: the swapped-in word rarer (Zipf) than the one it displaced
+PLAIN_ZIPF, PLAIN_DROP = 4.2, 1.0  # loose swaps among words this common, by less: plain English
 MIN_DROP_DOUBLE = 1.0  # each word of a two-swap near miss: two loose swaps are easier to fake
 DOUBLE_CANDIDATES = 3  # displaced words tried per position in a two-swap window
 DOUBLE_FACTOR = 0.85  # a two-swap near miss is weaker evidence than a one-swap one
@@ -101,6 +102,7 @@ class NearMissDetector:
         honest: set[tuple[str, ...]] = frozenset(),
         terms: set[tuple[str, ...]] = frozenset(),
         loose: dict[str, tuple[tuple[str, float], ...]] | dict[str, str] | None = None,
+        zipf: dict[str, float] | None = None,
     ) -> None:
         self.expressions = expressions
         # swapped-in word -> displaced (word, drop) pairs, or their unparsed text (parsed on use)
@@ -109,6 +111,7 @@ class NearMissDetector:
         # technical terms and the looser swaps (broad thesauri) that only count inside them
         self.terms = terms
         self._loose: dict[str, tuple[tuple[str, float], ...] | str] = dict(loose or {})
+        self.zipf = zipf or {}  # Zipf frequency of the words of terms and loose swaps
         self._entries: dict[tuple[tuple[str, ...], str], Entry] = {}
         # A near-miss starts with an expression's first word or a swapped-in word: every other
         # position is skipped without looking at its windows (most of the text).
@@ -125,7 +128,8 @@ class NearMissDetector:
         expressions = {tuple(ln.split()) for ln in _lines(d / "expressions.txt")}
         honest = {tuple(ln.split()) for ln in _lines(d / "honest.txt")}
         terms = {tuple(ln.split()) for ln in _lines(d / "terms.txt")}
-        return cls(expressions, _raw_swap_map(d / "swaps.txt"), honest, terms, _raw_swap_map(d / "loose.txt"))
+        zipf = {w: float(z) for w, _, z in (ln.partition("\t") for ln in _lines(d / "zipf.txt"))}
+        return cls(expressions, _raw_swap_map(d / "swaps.txt"), honest, terms, _raw_swap_map(d / "loose.txt"), zipf)
 
     @property
     def swaps(self) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -219,7 +223,10 @@ class NearMissDetector:
                 return None  # the text is the expression itself, or ordinary English
         for words, tag in forms:
             found = self._single(words, self.displaced, 0.0, self.expressions, self.terms)
-            found = found or self._single(words, self.loosely_displaced, MIN_DROP, self.terms)
+            if not found:
+                found = self._single(words, self.loosely_displaced, MIN_DROP, self.terms)
+                if found and self._plain(words, found[0]):
+                    found = None
             if found:
                 return " ".join(found[1]), found[0], tag
         for words, tag in forms:
@@ -241,6 +248,11 @@ class NearMissDetector:
                 if any(cand in t for t in targets) and (best is None or (rank, -drop) < best[:2]):
                     best = (rank, -drop, cand)
         return (-best[1], best[2]) if best else None
+
+    def _plain(self, words: tuple[str, ...], drop: float) -> bool:
+        """A mild loose swap among very common words reads as plain English ("security
+        cooperation" beside "security association"): the lexicon generators' own rule."""
+        return drop < PLAIN_DROP and min(self.zipf.get(w, 0.0) for w in words) >= PLAIN_ZIPF
 
     def _double(self, words: tuple[str, ...]) -> tuple[float, tuple[str, ...]] | None:
         """The likeliest technical term two swaps away: both words swapped in, neither kept."""

@@ -40,9 +40,9 @@ from despin.lexicon import default_dir
 STRICT_DROP = 1.0  # strict tier: the swap makes the phrase at least this much rarer (Zipf)
 LOOSE_DROP = 0.01  # loose tier: the swapped-in word rarer than the word it displaced
 STRICT_SYNONYMS = 12  # MyThes / WordNet synonyms tried per word in the strict tier
-LOOSE_SYNONYMS = 24  # ... and in the loose tier
-BROAD_SYNONYMS = 24  # and Moby's beyond those, loose tier only
-MAX_DISPLACED = 16  # displaced words kept per swapped-in word, likeliest first
+LOOSE_SYNONYMS = 40  # ... and in the loose tier
+BROAD_SYNONYMS = 80  # and Moby's beyond those, loose tier only
+MAX_DISPLACED = 60  # displaced words kept per swapped-in word, likeliest first
 
 
 def signal_expressions(thesaurus: Thesaurus) -> tuple[list[Expression], list[Expression]]:
@@ -146,7 +146,7 @@ def _swap_lines(reverse: dict[str, list[tuple[str, float]]]) -> list[str]:
 
 
 def generate(out_dir: Path | None = None) -> None:
-    """Write lexicons/signals/: expressions.txt, swaps.txt, terms.txt, loose.txt, honest.txt."""
+    """Write lexicons/signals/: expressions.txt, swaps.txt, terms.txt, loose.txt, zipf.txt, honest.txt."""
     from despin.lexgen.science import science_thesaurus
     from despin.nearmiss import NearMissDetector
 
@@ -159,8 +159,10 @@ def generate(out_dir: Path | None = None) -> None:
     terms, loose_swaps = reverse_map(loose, technical, LOOSE_SYNONYMS, LOOSE_DROP)
     expressions = {e.words for e in kept}
     term_set = {e.words for e in terms}
+    words = {w for t in term_set for w in t} | set(loose_swaps)
+    zipfs = {w: round(zipf(w), 2) for w in sorted(words)}
     detector = NearMissDetector(expressions, {k: tuple(v) for k, v in swaps.items()}, set(), term_set,
-                                {k: tuple(v) for k, v in loose_swaps.items()})
+                                {k: tuple(v) for k, v in loose_swaps.items()}, zipfs)
     exceptions = honest_exceptions(detector, established_phrases(strict))
     _write(out_dir / "expressions.txt", "Established expressions the near-miss signal knows, one per line.",
            sorted(" ".join(w) for w in expressions))
@@ -169,6 +171,8 @@ def generate(out_dir: Path | None = None) -> None:
            sorted(" ".join(w) for w in term_set))
     _write(out_dir / "loose.txt", "Loose swaps, technical terms only: swapped-in word<TAB>displaced word:Zipf drop ...",
            _swap_lines(loose_swaps))
+    _write(out_dir / "zipf.txt", "word<TAB>wordfreq Zipf frequency, for the words of terms.txt and loose.txt",
+           (f"{w}\t{z:.2f}" for w, z in zipfs.items()))
     _write(out_dir / "honest.txt", "Near misses that are ordinary English: never reported.",
            sorted(" ".join(v) for v in exceptions))
     log(f"signals: {len(expressions)} expressions, {len(swaps)} strict swapped-in words; "

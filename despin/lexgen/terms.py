@@ -41,6 +41,8 @@ MIN_ZIPF = 3.0  # every word of a term at least this common: rarer words are not
 MIN_DOCS = 6  # a recurring phrase must occur in this many package descriptions
 MIN_PMI = 3.0  # ... and its words must go together far more often than chance (bits)
 INNER = frozenset({"of", "and"})  # function words allowed inside a term ("quality of service")
+# determiners and quantifiers WordNet lists as adjectives: "some sense" is not a term
+QUANTIFIERS = frozenset("some any all each every many much more most other such own same few several".split())
 
 _WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[^A-Za-z\s]+")
 _ACRONYM = re.compile(r"((?:[A-Za-z]+[ -]){1,4}[A-Za-z]+) \(([A-Z][A-Za-z]{1,5}?)s?\)")
@@ -68,7 +70,7 @@ def plausible_term(words: tuple[str, ...], wordnet: WordNet) -> bool:
         return False
     if not all(w.isascii() and w.isalpha() and len(w) > 1 for w in words):
         return False
-    if words[0] in STOPWORDS or words[-1] in STOPWORDS:
+    if words[0] in STOPWORDS or words[0] in QUANTIFIERS or words[-1] in STOPWORDS:
         return False
     if any(w in STOPWORDS and w not in INNER for w in words[1:-1]):
         return False
