@@ -109,3 +109,41 @@ def test_shipped_signals_stay_quiet_on_honest_seed_articles():
         path = seeds / name
         if path.exists():
             assert found(detector, path.read_text(encoding="utf-8")) == [], name
+
+
+# --- the two tiers: loose swaps and two-swap near misses reach technical terms only ----------
+
+
+@pytest.fixture
+def tiers(datadir: Path) -> NearMissDetector:
+    return NearMissDetector.load(datadir / "tiers")
+
+
+def test_a_loose_swap_counts_inside_a_technical_term_even_when_barely_rarer(tiers):
+    assert found(tiers, "We trained a neural organization.") == [("neural organization", "neural network")]
+
+
+def test_a_loose_swap_never_reaches_an_expression_that_is_not_a_technical_term(tiers):
+    assert found(tiers, "Gold is a safe harbour.") == []  # "harbour" is only a loose swap for "haven"
+    assert found(tiers, "Gold is a dependable haven.") == [("dependable haven", "safe haven")]
+
+
+def test_a_mild_loose_swap_among_very_common_words_is_plain_english(tiers):
+    assert found(tiers, "They agreed on security cooperation.") == []
+
+
+def test_two_swaps_inside_a_technical_term_are_found_and_weigh_less(tiers):
+    (m,) = tiers.find(tokenize("A picture acknowledgment system."))
+    assert m.entry.original == "image recognition"
+    (one,) = tiers.find(tokenize("A picture recognition system."))
+    assert m.entry.weight < one.entry.weight
+
+
+def test_two_swaps_need_each_swapped_in_word_much_rarer(tiers):
+    assert found(tiers, "A component mining step.") == []  # "mining" for "extraction" is a mild swap
+
+
+def test_displaced_words_are_parsed_only_when_a_text_holds_the_word(tiers):
+    assert isinstance(tiers._loose["picture"], str)
+    tiers.find(tokenize("A picture acknowledgment system."))
+    assert tiers.loosely_displaced("picture") == (("image", 1.2),)
