@@ -111,7 +111,7 @@ def test_shipped_signals_stay_quiet_on_honest_seed_articles():
             assert found(detector, path.read_text(encoding="utf-8")) == [], name
 
 
-# --- the two tiers: loose swaps and two-swap near misses reach technical terms only ----------
+# --- the two tiers: loose swaps reach technical terms only -----------------------------------
 
 
 @pytest.fixture
@@ -132,18 +132,12 @@ def test_a_mild_loose_swap_among_very_common_words_is_plain_english(tiers):
     assert found(tiers, "They agreed on security cooperation.") == []
 
 
-def test_two_swaps_inside_a_technical_term_are_found_and_weigh_less(tiers):
-    (m,) = tiers.find(tokenize("A picture acknowledgment system."))
-    assert m.entry.original == "image recognition"
-    (one,) = tiers.find(tokenize("A picture recognition system."))
-    assert m.entry.weight < one.entry.weight
-
-
-def test_two_swaps_need_each_swapped_in_word_much_rarer(tiers):
-    assert found(tiers, "A component mining step.") == []  # "mining" for "extraction" is a mild swap
+def test_two_swaps_are_not_a_near_miss(tiers):
+    assert found(tiers, "A picture acknowledgment system.") == []
+    assert found(tiers, "A picture recognition system.") == [("picture recognition", "image recognition")]
 
 
 def test_displaced_words_are_parsed_only_when_a_text_holds_the_word(tiers):
     assert isinstance(tiers._loose["picture"], str)
-    tiers.find(tokenize("A picture acknowledgment system."))
+    tiers.find(tokenize("A picture recognition system."))
     assert tiers.loosely_displaced("picture") == (("image", 1.2),)

@@ -11,7 +11,7 @@ two tiers, because ordinary English is full of honest neighbours of familiar exp
 - loose: the technical terms only (science list, WordNet's scientific lemmas, collected
   terms), and the synonyms a loose spinner draws from MyThes, WordNet and the Moby thesaurus
   (Moby's ranked by the overlap of the two words' synonym lists), wherever the swapped-in
-  word is rarer at all (`terms.txt`, `loose.txt`). Two-swap near misses use this tier.
+  word is rarer at all (`terms.txt`, `loose.txt`).
 
 Displaced words are written likeliest first, each with the Zipf drop of the swap.
 `honest.txt` holds the near misses that are ordinary English, found by running the detector
@@ -79,7 +79,7 @@ def reverse_map(
     """The expressions some swap reaches, and swapped-in word -> [(displaced word, drop)].
 
     Displaced words are ordered by how likely the thesaurus makes the swap (its rank among the
-    word's synonyms), so the detector's two-swap step tries the likeliest first.
+    word's synonyms), so the detector tries the likeliest first.
     """
     ranked: dict[str, dict[str, tuple[int, float]]] = {}
     memo: dict[tuple[str, str], list[str]] = {}
@@ -167,7 +167,7 @@ def generate(out_dir: Path | None = None) -> None:
     _write(out_dir / "expressions.txt", "Established expressions the near-miss signal knows, one per line.",
            sorted(" ".join(w) for w in expressions))
     _write(out_dir / "swaps.txt", "swapped-in word<TAB>displaced word:Zipf drop ..., likeliest first", _swap_lines(swaps))
-    _write(out_dir / "terms.txt", "Technical terms, which the loose swaps and two-swap near misses reach, one per line.",
+    _write(out_dir / "terms.txt", "Technical terms, which the loose swaps reach, one per line.",
            sorted(" ".join(w) for w in term_set))
     _write(out_dir / "loose.txt", "Loose swaps, technical terms only: swapped-in word<TAB>displaced word:Zipf drop ...",
            _swap_lines(loose_swaps))
