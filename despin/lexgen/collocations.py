@@ -171,10 +171,18 @@ class Thesaurus:
         if self.broad is not None and self.broad_limit:
             seen = {s for s, _ in picked} | {s for s, _ in self.candidates(word, None)}
             shared = self.broad.shared_meanings(word)
-            ranked = sorted((w for w in shared if plausible_word(w) and w not in seen),
+            # Moby gives no part of speech: a word WordNet knows only in another one ("time" ->
+            # "simultaneously") is a different word class, not a synonym a spinner would pick
+            ranked = sorted((w for w in shared if plausible_word(w) and w not in seen and self._can_be(w, pos)),
                             key=lambda w: (-shared[w], -zipf(w), w))
             picked += self._swaps(word, [(w, False) for w in ranked], self.broad_limit)
         return picked
+
+    def _can_be(self, word: str, pos: str) -> bool:
+        """Whether `word` can be of part of speech `pos`, or WordNet does not know it at all."""
+        if self.wordnet.base_forms(word, pos):
+            return True
+        return not any(self.wordnet.base_forms(word, p) for p in ("n", "v", "a", "r") if p != pos)
 
     def _swaps(self, word: str, candidates: list[tuple[str, bool]], limit: int) -> list[tuple[str, bool]]:
         base = zipf(word)

@@ -40,9 +40,9 @@ from despin.lexicon import default_dir
 STRICT_DROP = 1.0  # strict tier: the swap makes the phrase at least this much rarer (Zipf)
 LOOSE_DROP = 0.01  # loose tier: the swapped-in word rarer than the word it displaced
 STRICT_SYNONYMS = 12  # MyThes / WordNet synonyms tried per word in the strict tier
-LOOSE_SYNONYMS = 40  # ... and in the loose tier
-BROAD_SYNONYMS = 80  # and Moby's beyond those, loose tier only
-MAX_DISPLACED = 60  # displaced words kept per swapped-in word, likeliest first
+LOOSE_SYNONYMS = 60  # ... and in the loose tier
+BROAD_SYNONYMS = 200  # and Moby's beyond those, loose tier only
+MAX_DISPLACED = 120  # displaced words kept per swapped-in word, likeliest first
 
 
 def signal_expressions(thesaurus: Thesaurus) -> tuple[list[Expression], list[Expression]]:
