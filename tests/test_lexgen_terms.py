@@ -110,3 +110,8 @@ def test_moby_ranks_synonyms_by_the_overlap_of_their_lists(moby):
     shared = moby.shared_meanings("network")
     assert shared["web"] > shared["reticulum"] == 0
     assert shared["web"] >= shared["organization"] > 0
+
+
+def test_moby_pairs_are_read_both_ways_unless_asked_not_to(datadir: Path):
+    assert "network" in load_moby(datadir / "moby.txt").synonyms("reticulum")  # listed under "network" only
+    assert load_moby(datadir / "moby.txt", symmetric=False).synonyms("reticulum") == frozenset()

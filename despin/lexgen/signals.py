@@ -87,8 +87,8 @@ def reverse_map(
     for e in exprs:
         useful = False
         for i, word in enumerate(e.words):
-            if not word.isalpha():
-                continue
+            if not word.isalpha() or len(word) < 3:
+                continue  # "em algorithm": in a term, two letters are an abbreviation, not a word
             pos = word_pos(thesaurus, e, i)
             if (word, pos) not in memo:
                 memo[(word, pos)] = [s for s, _ in thesaurus.swaps(word, pos, synonyms, other_pos=3)]

