@@ -8,19 +8,31 @@ signals` (lexicons/signals/): the expressions, a reverse synonym map (swapped-in
 displaced words with their Zipf drop) and one-swap variants known to be ordinary English.
 Detection is a few hash lookups per token n-gram; the findings are ambiguous, so they count
 only where other evidence gathers.
+
+Two tiers: strict swaps (near synonyms, much rarer) reach every expression; loose swaps
+(broad thesauri such as Moby, merely rarer) reach only technical terms, where ordinary English
+has few honest neighbours, and not among very common words (`_plain`).
+
+The reverse map is large (broad thesauri list dozens of synonyms a word), so its lines are
+kept as text and parsed only for the words a document actually holds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache, cached_property
+from itertools import compress, count
+from operator import or_
 from pathlib import Path
 
 from despin.lexicon import default_dir
 from despin.model import Entry, Kind, Match, Token
-from despin.tokens import Tokens, positions
+from despin.tokens import Tokens
 
 SOURCE = "signal:nearmiss"
 MAX_WORDS = 3
+MIN_DROP = 0.01  # a loose swap: the swapped-in word rarer (Zipf) than the one it displaced
+PLAIN_ZIPF, PLAIN_DROP = 4.2, 1.0  # loose swaps among words this common, by less: plain English
 
 
 def _lines(path: Path) -> list[str]:
@@ -46,17 +58,75 @@ def _bases(word: str) -> list[tuple[str, str]]:
     return out
 
 
-def _swap_map(path: Path) -> dict[str, tuple[tuple[str, float], ...]]:
-    """`swapped-in<TAB>displaced:drop displaced:drop ...` lines as a dict."""
-    out: dict[str, tuple[tuple[str, float], ...]] = {}
-    for ln in _lines(path):
-        syn, _, rest = ln.partition("\t")
-        pairs = []
-        for item in rest.split():
-            word, _, drop = item.rpartition(":")
-            pairs.append((word, float(drop)))
-        out[syn] = tuple(pairs)
+def _parse_pairs(rest: str) -> tuple[tuple[str, float], ...]:
+    """`displaced:drop displaced:drop ...` as (word, drop) pairs, in file order (likeliest first)."""
+    pairs = []
+    for item in rest.split():
+        word, _, drop = item.rpartition(":")
+        pairs.append((word, float(drop)))
+    return tuple(pairs)
+
+
+def _raw_swap_map(path: Path) -> dict[str, str]:
+    """`swapped-in<TAB>displaced:drop ...` lines as swapped-in word -> the unparsed rest."""
+    if not path.is_file():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for ln in text.splitlines():
+        if ln and not ln.startswith("#"):
+            syn, _, rest = ln.partition("\t")
+            out[syn] = rest
     return out
+
+
+# Word flags for the window pre-filter of NearMissDetector.find: a strict or loose swapped-in
+# word, and its places in all phrases (A) or technical terms (T).
+_STRICT, _LOOSE = 1, 2
+_A2, _A3 = (8, 16), (32, 64, 128)
+_T2, _T3 = (256, 512), (1024, 2048, 4096)
+
+
+@cache  # a text holds few distinct flag combinations: each is judged once
+def _fits2(a: int, b: int) -> bool:
+    """Whether a two-word window can be a near miss (see `_fits3`)."""
+    return bool(
+        (a & _STRICT and b & _A2[1]) or (a & _A2[0] and b & _STRICT)
+        or (a & _LOOSE and b & _T2[1]) or (a & _T2[0] and b & _LOOSE)
+    )
+
+
+@cache
+def _fits3(a: int, b: int, c: int) -> bool:
+    """Whether a three-word window can be a near miss: one strict (loose) swap with the other
+    two words in their places in an expression (a technical term)."""
+    f, m, l = _A3
+    tf, tm, tl = _T3
+    return bool(
+        (a & _STRICT and b & m and c & l) or (b & _STRICT and a & f and c & l) or (c & _STRICT and a & f and b & m)
+        or (a & _LOOSE and b & tm and c & tl) or (b & _LOOSE and a & tf and c & tl) or (c & _LOOSE and a & tf and b & tm)
+    )
+
+
+def _slot_index(phrases: set[tuple[str, ...]]) -> dict[tuple[str, ...], frozenset[str]]:
+    """Each phrase with one word blanked ("") -> the words that fill the blank."""
+    table: dict[tuple[str, ...], set[str]] = {}
+    for p in phrases:
+        for k in range(len(p)):
+            table.setdefault(p[:k] + ("",) + p[k + 1 :], set()).add(p[k])
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _parsed(table: dict[str, tuple[tuple[str, float], ...] | str], word: str) -> tuple[tuple[str, float], ...]:
+    found = table.get(word, ())
+    if isinstance(found, str):
+        found = table[word] = _parse_pairs(found)
+    return found
+
+
+def _swap_map(path: Path) -> dict[str, tuple[tuple[str, float], ...]]:
+    """The whole reverse map parsed (tests and tools; the detector parses lazily)."""
+    return {syn: _parse_pairs(rest) for syn, rest in _raw_swap_map(path).items()}
 
 
 class NearMissDetector:
@@ -65,17 +135,22 @@ class NearMissDetector:
     def __init__(
         self,
         expressions: set[tuple[str, ...]],
-        swaps: dict[str, tuple[tuple[str, float], ...]],
+        swaps: dict[str, tuple[tuple[str, float], ...]] | dict[str, str],
         honest: set[tuple[str, ...]] = frozenset(),
+        terms: set[tuple[str, ...]] = frozenset(),
+        loose: dict[str, tuple[tuple[str, float], ...]] | dict[str, str] | None = None,
+        zipf: dict[str, float] | None = None,
     ) -> None:
         self.expressions = expressions
-        self.swaps = swaps
+        # swapped-in word -> displaced (word, drop) pairs, or their unparsed text (parsed on use)
+        self._swaps: dict[str, tuple[tuple[str, float], ...] | str] = dict(swaps)
         self.honest = honest
+        # technical terms and the looser swaps (broad thesauri) that only count inside them
+        self.terms = terms
+        self._loose: dict[str, tuple[tuple[str, float], ...] | str] = dict(loose or {})
+        self.zipf = zipf or {}  # Zipf frequency of the words of terms and loose swaps
         self._entries: dict[tuple[tuple[str, ...], str], Entry] = {}
-        # A near-miss starts with an expression's first word or a swapped-in word: every other
-        # position is skipped without looking at its windows (most of the text).
-        self._starts = frozenset(e[0] for e in expressions) | frozenset(swaps)
-        self._swapped: dict[str, bool] = {}  # word -> is it (an inflection of) a swapped-in word
+        self._flags: dict[str, int] = {}  # word -> _word_flags
         self._found: dict[tuple[str, ...], tuple[str, float, str] | None] = {}  # window -> _judge
 
     @classmethod
@@ -83,7 +158,22 @@ class NearMissDetector:
         d = Path(directory) if directory is not None else default_dir() / "signals"
         expressions = {tuple(ln.split()) for ln in _lines(d / "expressions.txt")}
         honest = {tuple(ln.split()) for ln in _lines(d / "honest.txt")}
-        return cls(expressions, _swap_map(d / "swaps.txt"), honest)
+        terms = {tuple(ln.split()) for ln in _lines(d / "terms.txt")}
+        zipf = {w: float(z) for w, _, z in (ln.partition("\t") for ln in _lines(d / "zipf.txt"))}
+        return cls(expressions, _raw_swap_map(d / "swaps.txt"), honest, terms, _raw_swap_map(d / "loose.txt"), zipf)
+
+    @property
+    def swaps(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        """The whole reverse map, parsed: swapped-in word -> (displaced word, Zipf drop) pairs."""
+        return {syn: self.displaced(syn) for syn in self._swaps}
+
+    def displaced(self, word: str) -> tuple[tuple[str, float], ...]:
+        """The words `word` may have displaced, likeliest first, with the Zipf drop of each swap."""
+        return _parsed(self._swaps, word)
+
+    def loosely_displaced(self, word: str) -> tuple[tuple[str, float], ...]:
+        """The same from the loose map: swaps that count only inside a technical term."""
+        return _parsed(self._loose, word)
 
     def __call__(self, tokens: Sequence[Token]) -> list[Match]:
         return self.find(tokens)
@@ -91,39 +181,62 @@ class NearMissDetector:
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         """Non-overlapping near-misses, longest first at each position.
 
-        A near miss holds a swapped-in word, so only windows around those words are looked
-        at: they are picked out by one pass over the norms against a per-word memo.
+        A near miss holds a swapped-in word, and its other words stand where an expression has
+        them, so only the windows that can pass both tests are judged. The tests are per-word
+        flags (memoised per distinct word, combined column by column), so the many windows of
+        ordinary text that no expression fits cost no Python call each.
         """
         toks = Tokens.of(tokens)
         norms = toks.norms
-        memo = self._swapped
+        memo = self._flags
         if len(memo) > 500_000:
             memo.clear()
         for word in set(norms).difference(memo):
-            memo[word] = any(base in self.swaps for base, _ in _bases(word))
-        hits = positions(norms, memo.__getitem__)
-        if not hits:
+            memo[word] = self._word_flags(word)
+        flags = list(map(memo.__getitem__, norms))
+        if not any(f & (_STRICT | _LOOSE) for f in flags):
             return []
-        starts = self._starts
-        # A window starts at most MAX_WORDS - 1 tokens before its swapped-in word.
-        firsts = sorted({i for k in hits for i in range(max(0, k - MAX_WORDS + 1), k + 1)})
-        out: list[Match] = []
+        worth2 = list(map(_fits2, flags, flags[1:]))
+        worth3 = list(map(_fits3, flags, flags[1:], flags[2:]))
         n = len(norms)
+        out: list[Match] = []
         free = 0
-        for i in firsts:
-            if i < free or norms[i] not in starts:
+        for i in compress(count(), map(or_, worth2, worth3 + [False])):
+            if i < free:
                 continue
             found = None
-            for size in range(MAX_WORDS, 1, -1):
-                if i + size > n:
-                    continue
-                found = self._match(toks, i, size)
-                if found:
-                    break
+            if i + 3 <= n and worth3[i]:
+                found = self._match(toks, i, 3)
+            if found is None and worth2[i]:
+                found = self._match(toks, i, 2)
             if found:
                 out.append(found)
                 free = found.last + 1
         return out
+
+    def _word_flags(self, word: str) -> int:
+        """Bit flags of a word (its regular inflections too): swapped-in word of either tier,
+        and the places it takes in known phrases."""
+        places = self._places
+        out = 0
+        for base, _ in _bases(word):
+            if base in self._swaps:
+                out |= _STRICT
+            if base in self._loose:
+                out |= _LOOSE
+            out |= places.get(base, 0)
+        return out
+
+    @cached_property
+    def _places(self) -> dict[str, int]:
+        """word -> the places (first, middle, last of 2- or 3-word phrases) it takes in the
+        expressions and terms (A) and in the terms alone (T)."""
+        table: dict[str, int] = {}
+        for phrases, bits in ((self.expressions | self.terms, {2: _A2, 3: _A3}), (self.terms, {2: _T2, 3: _T3})):
+            for p in phrases:
+                for word, bit in zip(p, bits.get(len(p), ())):
+                    table[word] = table.get(word, 0) | bit
+        return table
 
     def _match(self, toks: Tokens, first: int, size: int) -> Match | None:
         norms = toks.norms[first : first + size]
@@ -147,26 +260,57 @@ class NearMissDetector:
 
     def _judge(self, norms: list[str]) -> tuple[str, float, str] | None:
         """The established expression these words are one swap away from, with the Zipf drop
-        of the swap and the inflection of the last word; None when there is none."""
+        of the swap and the inflection of the last word; None when there is none.
+
+        Strict swaps (a near synonym, much rarer) reach every expression; loose swaps (broad
+        thesauri, merely rarer) only technical terms.
+        """
         if not all(w[0].isalpha() or w == "'s" for w in norms):
             return None  # only runs of words: numbers and punctuation break a phrase
         last = len(norms) - 1
-        best: tuple[float, tuple[str, ...], str] | None = None
-        for tail, tag in _bases(norms[last]):
-            words = tuple(norms[:last] + [tail])
-            if words in self.expressions or words in self.honest:
+        forms = [(tuple(norms[:last] + [tail]), tag) for tail, tag in _bases(norms[last])]
+        for words, _ in forms:
+            if words in self.expressions or words in self.terms or words in self.honest:
                 return None  # the text is the expression itself, or ordinary English
-            for k, word in enumerate(words):
-                for original, drop in self.swaps.get(word, ()):
-                    cand = words[:k] + (original,) + words[k + 1 :]
-                    if cand in self.expressions and (best is None or drop > best[0]):
-                        best = (drop, cand, tag)
-            if best:
-                break
-        if best is None:
-            return None
-        drop, expression, tag = best
-        return " ".join(expression), drop, tag
+        for words, tag in forms:
+            found = self._single(words, self.displaced, 0.0, self._slots_all)
+            if not found:
+                found = self._single(words, self.loosely_displaced, MIN_DROP, self._slots_terms)
+                if found and self._plain(words, found[0]):
+                    found = None
+            if found:
+                return " ".join(found[1]), found[0], tag
+        return None
+
+    @cached_property
+    def _slots_all(self) -> dict[tuple[str, ...], frozenset[str]]:
+        return _slot_index(self.expressions | self.terms)
+
+    @cached_property
+    def _slots_terms(self) -> dict[tuple[str, ...], frozenset[str]]:
+        return _slot_index(self.terms)
+
+    @staticmethod
+    def _single(
+        words: tuple[str, ...], displaced, min_drop: float, slots: dict[tuple[str, ...], frozenset[str]]
+    ) -> tuple[float, tuple[str, ...]] | None:
+        """The likeliest expression one swap away (displaced words are listed likeliest first;
+        on a tie, the rarer swap). `slots` says which words complete the other words into an
+        expression, so a window no expression fits costs a lookup per word, not a search."""
+        best: tuple[int, float, tuple[str, ...]] | None = None
+        for k, word in enumerate(words):
+            fits = slots.get(words[:k] + ("",) + words[k + 1 :])
+            if not fits:
+                continue
+            for rank, (original, drop) in enumerate(displaced(word)):
+                if drop >= min_drop and original in fits and (best is None or (rank, -drop) < best[:2]):
+                    best = (rank, -drop, words[:k] + (original,) + words[k + 1 :])
+        return (-best[1], best[2]) if best else None
+
+    def _plain(self, words: tuple[str, ...], drop: float) -> bool:
+        """A mild loose swap among very common words reads as plain English ("security
+        cooperation" beside "security association"): the lexicon generators' own rule."""
+        return drop < PLAIN_DROP and min(self.zipf.get(w, 0.0) for w in words) >= PLAIN_ZIPF
 
     def _entry(self, spun: tuple[str, ...], expression: str, drop: float) -> Entry:
         key = (spun, expression)

@@ -92,7 +92,13 @@ def test_shipped_signals_catch_spun_phrases_that_no_lexicon_file_lists():
     assert len(unlisted) >= 5
     for spun, expr in unlisted:
         (m,) = detector.find(tokenize(f"The {spun} is discussed."))
-        assert m.entry.original == expr
+        # a form one swap from two expressions ("X market": stock / money) may restore either
+        words = spun.split()
+        reachable = {
+            " ".join(words[:k] + [orig] + words[k + 1 :])
+            for k, w in enumerate(words) for orig, _ in detector.displaced(w)
+        }
+        assert m.entry.original == expr or m.entry.original in reachable & {" ".join(e) for e in detector.expressions}
 
 
 @shipped
@@ -103,3 +109,35 @@ def test_shipped_signals_stay_quiet_on_honest_seed_articles():
         path = seeds / name
         if path.exists():
             assert found(detector, path.read_text(encoding="utf-8")) == [], name
+
+
+# --- the two tiers: loose swaps reach technical terms only -----------------------------------
+
+
+@pytest.fixture
+def tiers(datadir: Path) -> NearMissDetector:
+    return NearMissDetector.load(datadir / "tiers")
+
+
+def test_a_loose_swap_counts_inside_a_technical_term_even_when_barely_rarer(tiers):
+    assert found(tiers, "We trained a neural organization.") == [("neural organization", "neural network")]
+
+
+def test_a_loose_swap_never_reaches_an_expression_that_is_not_a_technical_term(tiers):
+    assert found(tiers, "Gold is a safe harbour.") == []  # "harbour" is only a loose swap for "haven"
+    assert found(tiers, "Gold is a dependable haven.") == [("dependable haven", "safe haven")]
+
+
+def test_a_mild_loose_swap_among_very_common_words_is_plain_english(tiers):
+    assert found(tiers, "They agreed on security cooperation.") == []
+
+
+def test_two_swaps_are_not_a_near_miss(tiers):
+    assert found(tiers, "A picture acknowledgment system.") == []
+    assert found(tiers, "A picture recognition system.") == [("picture recognition", "image recognition")]
+
+
+def test_displaced_words_are_parsed_only_when_a_text_holds_the_word(tiers):
+    assert isinstance(tiers._loose["picture"], str)
+    tiers.find(tokenize("A picture recognition system."))
+    assert tiers.loosely_displaced("picture") == (("image", 1.2),)

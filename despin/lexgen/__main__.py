@@ -16,9 +16,10 @@ from despin.lexgen.common import log
 # name -> "module:function"; each function writes its own file(s) under lexicons/. Order
 # matters: a generator defers to the files written before it (see module docstring).
 GENERATORS: dict[str, str] = {
+    "terms": "despin.lexgen.terms:generate",
     "science": "despin.lexgen.science:generate",
     "collocations": "despin.lexgen.collocations:generate",
-    "signals": "despin.lexgen.collocations:generate_signals",
+    "signals": "despin.lexgen.signals:generate",
     "swaps": "despin.lexgen.swaps:generate",
     "names": "despin.lexgen.names:generate",
     "pairs": "despin.lexgen.pairs:generate",

@@ -33,6 +33,7 @@ from despin.lexgen.common import (
 from despin.lexgen.thesaurus import (
     AIKSAURUS_DIR,
     Aiksaurus,
+    Moby,
     MyThes,
     WordNet,
     load_aiksaurus,
@@ -40,6 +41,8 @@ from despin.lexgen.thesaurus import (
     load_wordnet,
 )
 from despin.lexicon import default_dir
+
+Broad = Aiksaurus | Moby  # a broad word-cluster thesaurus: anything with `shared_meanings`
 
 DATA = Path(__file__).resolve().parent / "data"
 NEWS_LIST = DATA / "news_collocations.txt"
@@ -98,7 +101,7 @@ class Thesaurus:
         wordnet: WordNet | None = None,
         margin: float = 0.0,
         related: bool = False,
-        broad: Aiksaurus | None = None,
+        broad: Broad | None = None,
         broad_limit: int = 0,
     ) -> None:
         self.mythes = mythes if mythes is not None else load_mythes()
@@ -108,14 +111,14 @@ class Thesaurus:
         self.broad = broad  # a broad word-cluster thesaurus (Aiksaurus) for loose spinning
         self.broad_limit = broad_limit  # synonyms per word taken from it
 
-    def loosened(self, margin: float, related: bool, broad_limit: int = 0) -> Thesaurus:
+    def loosened(self, margin: float, related: bool, broad_limit: int = 0, broad: Broad | None = None) -> Thesaurus:
         """The same thesauri with looser swap rules (tortured technical prose).
 
-        With `broad_limit`, that many more synonyms per word come from Aiksaurus when it is
-        installed (Debian `libaiksaurus-1.2-data`); without it the rows are simply fewer.
+        With `broad_limit`, that many more synonyms per word come from a broad thesaurus:
+        `broad` (the Moby thesaurus), or else Aiksaurus when it is installed (Debian
+        `libaiksaurus-1.2-data`); without either the rows are simply fewer.
         """
-        broad = None
-        if broad_limit and (AIKSAURUS_DIR / "words.dat").exists():
+        if broad is None and broad_limit and (AIKSAURUS_DIR / "words.dat").exists():
             broad = load_aiksaurus()
         out = Thesaurus(self.mythes, self.wordnet, margin, related, broad, broad_limit)
         out.__dict__["established"] = self.established
@@ -127,8 +130,10 @@ class Thesaurus:
 
     @property
     def names(self) -> str:
-        """The thesauri in use, for the source column: "mythes" or "mythes+aiksaurus"."""
-        return "mythes+aiksaurus" if self.broad is not None else "mythes"
+        """The thesauri in use, for the source column: "mythes", "mythes+moby", ..."""
+        if self.broad is None:
+            return "mythes"
+        return "mythes+" + ("moby" if isinstance(self.broad, Moby) else "aiksaurus")
 
     @cached_property
     def established(self) -> set[tuple[str, ...]]:
@@ -166,10 +171,18 @@ class Thesaurus:
         if self.broad is not None and self.broad_limit:
             seen = {s for s, _ in picked} | {s for s, _ in self.candidates(word, None)}
             shared = self.broad.shared_meanings(word)
-            ranked = sorted((w for w in shared if plausible_word(w) and w not in seen),
+            # Moby gives no part of speech: a word WordNet knows only in another one ("time" ->
+            # "simultaneously") is a different word class, not a synonym a spinner would pick
+            ranked = sorted((w for w in shared if plausible_word(w) and w not in seen and self._can_be(w, pos)),
                             key=lambda w: (-shared[w], -zipf(w), w))
             picked += self._swaps(word, [(w, False) for w in ranked], self.broad_limit)
         return picked
+
+    def _can_be(self, word: str, pos: str) -> bool:
+        """Whether `word` can be of part of speech `pos`, or WordNet does not know it at all."""
+        if self.wordnet.base_forms(word, pos):
+            return True
+        return not any(self.wordnet.base_forms(word, p) for p in ("n", "v", "a", "r") if p != pos)
 
     def _swaps(self, word: str, candidates: list[tuple[str, bool]], limit: int) -> list[tuple[str, bool]]:
         base = zipf(word)
@@ -366,16 +379,22 @@ def build_rows(
     pairs: int = DOUBLE_SYNONYMS,
     also_established: set[tuple[str, ...]] = frozenset(),
     honest_texts: Iterable[str] | None = None,
+    make: Callable[[Expression], list[Variant]] | None = None,
 ) -> Generation:
-    """Variants of every expression, filtered and weighed, merged per spun form."""
+    """Variants of every expression, filtered and weighed, merged per spun form.
+
+    `make` replaces the default variant maker (`variants` with `other_pos` and `pairs`).
+    """
     exprs = list(dict.fromkeys(expressions))
     expr_keys = {e.words for e in exprs}
     forbidden = thesaurus.established | expr_keys | taken_spun | taken_originals | also_established
     chosen: list[Variant] = []
     considered = 0
+    if make is None:
+        make = lambda e: variants(thesaurus, e, other_pos=other_pos, pairs=pairs)  # noqa: E731
     for e in exprs:
         cands = [
-            v for v in variants(thesaurus, e, other_pos=other_pos, pairs=pairs)
+            v for v in make(e)
             if v.words not in forbidden and not plain_english(v) and not _holds_established(v, thesaurus.established)
         ]
         considered += len(cands)
@@ -431,84 +450,3 @@ def shared_thesaurus() -> Thesaurus:
     if _THESAURUS is None:
         _THESAURUS = Thesaurus()
     return _THESAURUS
-
-
-# --------------------------------------------------------------------------------------------
-# Data for the near-miss signal (despin/nearmiss.py)
-
-SIGNAL_MIN_RARITY = 1.0  # a swap must make the phrase at least this much rarer to count
-SIGNAL_SYNONYMS = 12
-
-
-def signal_data(thesaurus: Thesaurus, exprs: Iterable[Expression]) -> tuple[list[str], dict[str, dict[str, float]], set[str]]:
-    """Established expressions, the reverse synonym map and the honest exceptions.
-
-    The reverse map takes a swapped-in word to the words it may have displaced, with the
-    Zipf drop of the swap. Exceptions are one-swap variants that are established expressions
-    themselves or occur in the honest-text filter corpus: the signal must stay quiet on them.
-    """
-    reverse: dict[str, dict[str, float]] = {}
-    kept: list[Expression] = []
-    variants_seen: set[tuple[str, ...]] = set()
-    for e in dict.fromkeys(exprs):
-        if not 2 <= len(e.words) <= 3 or e.head_pos != "n" or any(w in STOPWORDS for w in e.words):
-            continue  # phrasal verbs ("set on") have too many honest neighbours
-        useful = False
-        for i, word in enumerate(e.words):
-            if word in STOPWORDS or not word.isalpha():
-                continue
-            for syn, _ in thesaurus.swaps(word, word_pos(thesaurus, e, i), SIGNAL_SYNONYMS, other_pos=3):
-                drop = round(zipf(word) - zipf(syn), 2)
-                if drop < SIGNAL_MIN_RARITY:
-                    continue
-                reverse.setdefault(syn, {})[word] = drop
-                variants_seen.add(e.words[:i] + (syn,) + e.words[i + 1 :])
-                useful = True
-        if useful:
-            kept.append(e)
-    # a swap also reaches expressions that share the displaced word: check all of them
-    by_word: dict[str, list[Expression]] = {}
-    for e in kept:
-        for w in set(e.words):
-            by_word.setdefault(w, []).append(e)
-    for syn, originals in reverse.items():
-        for word in originals:
-            for e in by_word.get(word, ()):
-                for i, w in enumerate(e.words):
-                    if w == word:
-                        variants_seen.add(e.words[:i] + (syn,) + e.words[i + 1 :])
-    exceptions = (variants_seen & thesaurus.established) | occurring(variants_seen)
-    exceptions |= variants_seen & {e.words for e in kept}
-    return sorted({e.text for e in kept}), reverse, {" ".join(v) for v in exceptions}
-
-
-def generate_signals(out_dir: Path | None = None) -> None:
-    """Write lexicons/signals/: expressions.txt, swaps.txt and honest.txt."""
-    out_dir = out_dir or default_dir() / "signals"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    thesaurus = shared_thesaurus()
-    from despin.lexgen.science import domain_expressions
-
-    exprs = list_expressions(NEWS_LIST) + list_expressions(SCIENCE_LIST)
-    listed = {e.words for e in exprs}
-    exprs += wordnet_expressions(thesaurus.wordnet, exclude=listed)
-    exprs += domain_expressions(thesaurus.wordnet, listed | {e.words for e in exprs})
-    expressions, reverse, exceptions = signal_data(thesaurus, exprs)
-    note = "# Generated by `python -m despin.lexgen --only signals`: do not edit.\n"
-    (out_dir / "expressions.txt").write_text(
-        note + "# Established expressions the near-miss signal knows, one per line.\n" + "\n".join(expressions) + "\n",
-        encoding="utf-8",
-    )
-    lines = [
-        f"{syn}\t" + " ".join(f"{w}:{d:.2f}" for w, d in sorted(origs.items()))
-        for syn, origs in sorted(reverse.items())
-    ]
-    (out_dir / "swaps.txt").write_text(
-        note + "# swapped-in word<TAB>displaced word:Zipf drop ...\n" + "\n".join(lines) + "\n", encoding="utf-8"
-    )
-    (out_dir / "honest.txt").write_text(
-        note + "# One-swap variants that are ordinary English: never reported.\n" + "\n".join(sorted(exceptions)) + "\n",
-        encoding="utf-8",
-    )
-    log(f"signals: {len(expressions)} expressions, {len(reverse)} swapped-in words, "
-        f"{len(exceptions)} honest exceptions -> {out_dir}")

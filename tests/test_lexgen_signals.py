@@ -1,0 +1,47 @@
+"""Building the near-miss signal's data (despin/lexgen/signals.py), on tiny thesauri in real formats."""
+
+from pathlib import Path
+
+import pytest
+
+from despin.lexgen.collocations import Expression, Thesaurus
+from despin.lexgen.common import zipf
+from despin.lexgen.signals import honest_exceptions, reverse_map
+from despin.lexgen.thesaurus import load_mythes, load_wordnet
+from despin.nearmiss import NearMissDetector
+from despin.tokens import tokenize
+
+SAFE_HAVEN = Expression(("safe", "haven"), 1.0, "list")
+
+
+@pytest.fixture
+def thesaurus(datadir: Path) -> Thesaurus:
+    return Thesaurus(load_mythes(datadir / "th_en_test.dat"), load_wordnet(datadir / "wordnet"))
+
+
+def test_the_reverse_map_takes_a_swapped_in_word_to_the_rarer_swaps_it_may_stand_for(thesaurus):
+    kept, reverse = reverse_map(thesaurus, [SAFE_HAVEN], synonyms=12, min_drop=0.01)
+    assert kept == [SAFE_HAVEN]
+    assert [w for w, _ in reverse["dependable"]] == ["safe"]
+    (word, drop), = reverse["dependable"]
+    assert drop == round(zipf("safe") - zipf("dependable"), 2) > 0
+    assert "good" not in reverse  # commoner than "safe": never a swap
+
+
+def test_a_higher_minimum_drop_keeps_only_the_much_rarer_swaps(thesaurus):
+    _, loose = reverse_map(thesaurus, [SAFE_HAVEN], synonyms=12, min_drop=0.01)
+    _, strict = reverse_map(thesaurus, [SAFE_HAVEN], synonyms=12, min_drop=1.0)
+    assert set(strict) < set(loose)
+    assert all(d >= 1.0 for pairs in strict.values() for _, d in pairs)
+
+
+def test_honest_exceptions_are_what_the_detector_reports_in_established_phrases_and_honest_text(thesaurus):
+    _, reverse = reverse_map(thesaurus, [SAFE_HAVEN], synonyms=12, min_drop=0.01)
+    detector = NearMissDetector({SAFE_HAVEN.words}, {k: tuple(v) for k, v in reverse.items()})
+    spun = [syn for syn in reverse if detector._judge([syn, "haven"])]
+    assert len(spun) >= 2
+    established, honest = (spun[0], "haven"), (spun[1], "haven")
+    found = honest_exceptions(detector, [established], texts=[f"They reached a {honest[0]} haven at last."])
+    assert found == {established, honest}
+    quiet = NearMissDetector({SAFE_HAVEN.words}, {k: tuple(v) for k, v in reverse.items()}, found)
+    assert quiet.find(tokenize(f"a {spun[0]} haven and a {spun[1]} haven")) == []
