@@ -8,11 +8,11 @@ the view while offsets, lines and columns stay those of the real text.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from bisect import bisect_left
 from itertools import accumulate
 from operator import itemgetter
+from typing import NamedTuple
 
 from despin.context import cannot_stand, fits, forms, load_pairs, load_pos
 from despin.grammar import article_breaks
@@ -37,9 +37,9 @@ from despin.tokens import BARRIER, Tokens, phrase_key, tokenize
 Signal = Callable[[Sequence[Token]], list[Match]]
 
 
-@dataclass(frozen=True, slots=True)
-class _Scan:
-    """One passage after matching, before scoring."""
+class _Scan(NamedTuple):
+    """One passage after matching, before scoring (a named tuple: one is made per passage,
+    most of them without matches, and a tuple is several times cheaper to make)."""
 
     start: int
     end: int
