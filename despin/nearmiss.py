@@ -160,7 +160,14 @@ class NearMissDetector:
         honest = {tuple(ln.split()) for ln in _lines(d / "honest.txt")}
         terms = {tuple(ln.split()) for ln in _lines(d / "terms.txt")}
         zipf = {w: float(z) for w, _, z in (ln.partition("\t") for ln in _lines(d / "zipf.txt"))}
-        return cls(expressions, _raw_swap_map(d / "swaps.txt"), honest, terms, _raw_swap_map(d / "loose.txt"), zipf)
+        detector = cls(expressions, _raw_swap_map(d / "swaps.txt"), honest, terms, _raw_swap_map(d / "loose.txt"), zipf)
+        detector.index()
+        return detector
+
+    def index(self) -> None:
+        """Build the lookup tables now rather than at the first text, so that worker processes
+        forked after loading share them instead of each building its own."""
+        self._places, self._slots_all, self._slots_terms  # noqa: B018
 
     @property
     def swaps(self) -> dict[str, tuple[tuple[str, float], ...]]:
