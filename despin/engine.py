@@ -123,15 +123,15 @@ def _init_worker(options: Options) -> None:
         _worker = Engine(options)
 
 
-Outcome = Callable[[Report], Any]  # what a run keeps of a Report, made where the Report is made
+Outcome = Callable[[Document, Report], Any]  # what a run keeps of a file, made where its Report is made
 
 
 def _outcome_of(engine: Engine, outcome: Outcome | None, path: str) -> Any:
     try:
-        report = engine.check(path)[1]
+        doc, report = engine.check(path)
     except DespinError as err:
         return err
-    return report if outcome is None else outcome(report)
+    return report if outcome is None else outcome(doc, report)
 
 
 def _check_in_worker(outcome: Outcome | None, path: str) -> Any:
@@ -140,7 +140,8 @@ def _check_in_worker(outcome: Outcome | None, path: str) -> Any:
 
 
 def check_paths(engine: Engine, paths: Sequence[str], jobs: int, outcome: Outcome | None = None) -> Iterator[Any]:
-    """For each path in the order given, its Report (or `outcome(report)`) or the input error.
+    """For each path in the order given, its Report (or `outcome(document, report)`) or the
+    input error.
 
     `outcome` runs in the worker that made the report: a command that prints a line per
     file passes its renderer, so only the rendered text crosses back to this process.

@@ -56,7 +56,7 @@ def test_the_outcome_is_made_from_the_report_and_errors_pass_it_by(engine):
 
 def test_a_streamed_json_element_is_the_array_element_json_item_writes(engine):
     report = engine.check(str(SPUN_SEED))[1]
-    verdict, body = streamed(True, 0.0, False, report)
+    verdict, body = streamed(True, 0.0, False, None, report)
     assert body == json_body(report, 0.0)
     assert json_separator(True) + body == json_item(report, 0.0, first=True)
     assert json_separator(False) + body == json_item(report, 0.0, first=False)

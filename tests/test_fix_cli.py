@@ -186,3 +186,32 @@ def test_invalid_stdin_writes_nothing_to_stdout():
     assert result.exit_code == 2
     assert result.stdout_bytes == b""
     assert "despin: error: <stdin>: invalid UTF-8 at byte offset 15" in result.stderr
+
+
+def test_workers_restore_what_one_process_restores(datadir, tmp_path, monkeypatch):
+    """Files are planned in worker processes and written here: the same diffs, the same bytes,
+    in the order given, and a file that cannot be written among them still fails alone."""
+    import despin.engine
+
+    monkeypatch.setattr(despin.engine, "PARALLEL_MIN_BYTES", 0)
+    names = ["spun.txt", "mixed.txt", "honest.txt"]
+    paths = [str(datadir / n) for n in names if (datadir / n).exists()] + [str(SPUN_SEED), *map(str, HONEST_SEEDS)]
+    one, two = run("--diff", "--jobs", "1", *paths), run("--diff", "--jobs", "2", *paths)
+    assert (one.exit_code, one.stdout) == (two.exit_code, two.stdout) and one.exit_code == 1
+    copies = []
+    for i, p in enumerate(paths):
+        copy = tmp_path / f"{i}-{os.path.basename(p)}"
+        shutil.copyfile(p, copy)
+        copies.append(copy)
+    os.chmod(copies[0], 0o444)
+    before = copies[0].read_bytes()
+    result = run("--jobs", "2", *map(str, copies))
+    assert result.exit_code == 2 and "read-only" in result.stderr
+    assert copies[0].read_bytes() == before
+    serial = tmp_path / "serial"
+    serial.mkdir()
+    for p, copy in zip(paths[1:], copies[1:]):
+        shutil.copyfile(p, serial / copy.name)
+    assert run("--jobs", "1", *map(str, sorted(serial.iterdir()))).exit_code == 0
+    for copy in copies[1:]:
+        assert copy.read_bytes() == (serial / copy.name).read_bytes()

@@ -12,7 +12,7 @@ import typer
 
 from despin.baseline import write_baseline as save_baseline
 from despin.config import is_excluded, load_config
-from despin.document import expand_paths
+from despin.document import Document, expand_paths
 from despin.engine import Engine, check_paths, default_jobs, options_from
 from despin.errors import DespinError
 from despin.model import Report, Verdict
@@ -93,7 +93,7 @@ def check(
     raise typer.Exit(1 if any(v in failing for v in verdicts) else 0)
 
 
-def streamed(as_json: bool, min_confidence: float, quiet: bool, report: Report) -> tuple[Verdict, str]:
+def streamed(as_json: bool, min_confidence: float, quiet: bool, doc: Document | None, report: Report) -> tuple[Verdict, str]:
     """A report as printed while the run goes on, with its verdict for the exit code.
 
     Made in the worker that checked the file, so only this text travels back.

@@ -10,16 +10,18 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
 from despin import diff as diffs
 from despin.config import is_excluded, load_config
-from despin.document import STDIN, expand_paths, read_document
-from despin.engine import Engine, options_from
+from despin.document import STDIN, Document, expand_paths
+from despin.engine import Engine, check_paths, default_jobs, options_from
 from despin.errors import DespinError
+from despin.model import Report
 from despin.rewrite import DEFAULT_MIN_CONFIDENCE, apply, plan
 from despin.scoring import SPUN_THRESHOLD
 from despin.writer import write_atomic
@@ -43,6 +45,7 @@ def fix(
     no_default_lexicon: Annotated[bool, typer.Option("--no-default-lexicon", help="Use only the --lexicon files.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary on stderr.")] = False,
     config: Annotated[Path | None, typer.Option("--config", help="Configuration file (default: nearest .despin.toml or pyproject.toml [tool.despin]).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for many files (default: all cores).")] = default_jobs(),
 ) -> None:
     """Restore the likely original wording of tortured phrases, keeping every other byte."""
     try:
@@ -56,9 +59,21 @@ def fix(
         raise typer.Exit(2) from None
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     tally = _Tally()
-    for path in (p for p in expand_paths(paths) if p == STDIN or not is_excluded(p, cfg)):
+    chosen = [p for p in expand_paths(paths) if p == STDIN or not is_excluded(p, cfg)]
+    files = [p for p in chosen if p != STDIN]
+    # Files are analysed and their edits planned in workers; only the diff or the restored
+    # bytes come back, and every write is made here, one file at a time. stdin is read here.
+    outcome = partial(_planned, min_confidence, unsafe_fixes, diff)
+    planned = check_paths(engine, files, jobs, outcome)  # in the order of `files`, as they finish
+    for path in chosen:
         try:
-            _fix_one(engine, path, diff, min_confidence, unsafe_fixes, colour, tally)
+            if path == STDIN:
+                result = _planned(min_confidence, unsafe_fixes, diff, *engine.check(path), whole=True)
+            else:
+                result = next(planned)
+            if isinstance(result, DespinError):
+                raise result
+            _deliver(path, result, colour, tally)
         except DespinError as err:
             tally.errors += 1
             _error(str(err))
@@ -69,23 +84,43 @@ def fix(
     raise typer.Exit(1 if diff and tally.files else 0)
 
 
-def _fix_one(engine: Engine, path: str, show_diff: bool, min_confidence: float, unsafe: bool, colour: bool, tally: _Tally) -> None:
-    doc = read_document(path)
-    report = engine.analyze(doc)
+class _Planned(NamedTuple):
+    """What a worker sends back for one file: its diff (with --diff), or its restored bytes
+    (None when nothing changes and the bytes are not wanted whole), and the edits made
+    (0 when nothing changes) and held back."""
+
+    diff: str | None
+    restored: bytes | None
+    edits: int
+    held: int
+
+
+def _planned(
+    min_confidence: float, unsafe: bool, show_diff: bool, doc: Document, report: Report, *, whole: bool = False
+) -> _Planned:
+    """Plan and apply one file's edits; `whole` gives back its bytes even when unchanged (stdin)."""
     chosen = plan(report, doc.text, min_confidence, unsafe)
     restored = apply(doc.text, chosen.edits)
+    changed = restored != doc.text
+    edits = len(chosen.edits) if changed else 0
     if show_diff:
-        diffs.write(diffs.unified(doc.path, doc.text, chosen.edits, bom=doc.bom), colour=colour)
+        return _Planned(diffs.unified(doc.path, doc.text, chosen.edits, bom=doc.bom), None, edits, len(chosen.held))
+    return _Planned(None, doc.encode(restored) if changed or whole else None, edits, len(chosen.held))
+
+
+def _deliver(path: str, result: _Planned, colour: bool, tally: _Tally) -> None:
+    if result.diff is not None:
+        diffs.write(result.diff, colour=colour)
     elif path == STDIN:
-        sys.stdout.buffer.write(doc.encode(restored))
+        sys.stdout.buffer.write(result.restored or b"")
         sys.stdout.buffer.flush()
-    elif restored != doc.text:
-        write_atomic(path, doc.encode(restored))
+    elif result.restored is not None:
+        write_atomic(path, result.restored)
     # counted once done, so a refused write is reported neither as restored nor as held back
-    tally.held += len(chosen.held)
-    if restored != doc.text:
+    tally.held += result.held
+    if result.edits:
         tally.files += 1
-        tally.edits += len(chosen.edits)
+        tally.edits += result.edits
 
 
 def _summary(tally: _Tally, show_diff: bool) -> None:
