@@ -14,8 +14,8 @@ was "of speaks"; a word used as an adverb at the end of a clause ("expanded nati
 cannot be an adjective that needs a noun after it ("expanded national,").
 
 Grammar also reads the word after a swap. A plural swapped in for a singular is judged by its
-verb: "the authorities alleges" was "the government alleges" (a plural verb says less:
-"Maduro and his government have"). And a swap that is itself a complete construction in its place is
+verb: "the authorities says" was "the government says" (a plural verb says less: "Maduro
+and his government have"). And a swap that is itself a complete construction in its place is
 the writer's: "had been" before a past participle ("had been reserved") is a pluperfect
 passive, whereas "had been among" reads as a spinner's "were among".
 
@@ -30,7 +30,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from despin.lexicon import default_dir
-from despin.morph import analyses
 from despin.morph import analyses
 
 # Words that carry no collocational meaning of their own: never a neighbour that vouches.
@@ -140,7 +139,8 @@ def _noun_number(table: dict[str, str], word: str) -> str:
 
 def agreement_fit(table: dict[str, str], word: str, original: str, after: str | None) -> int:
     """+1 when the verb after a swapped noun agrees with the restoration's number, not the
-    word's ("the authorities alleges" -> "the government alleges"); 0 otherwise."""
+    word's ("the authorities says" -> "the government says"); 0 otherwise. Only a few
+    closed-class verbs are read: an -s ending alone may be a plural noun ("authorities officers")."""
     if after not in _SINGULAR_VERBS and after not in _PLURAL_VERBS:
         return 0
     spun_number, orig_number = _noun_number(table, word), _noun_number(table, original)

@@ -5,8 +5,9 @@ A scraped article links to itself or its siblings with slugs made from their hea
 rewrote the headline rewrote the slug with it. The prose view blanks every URL (a URL is
 never prose, and never edited), so the slugs are read here instead: their words, written
 back at their own offsets with the separators as spaces, make a second view of the text
-that the matcher reads like prose. What it finds there is evidence for the verdict and
-shown in the report, but never fixed: despin does not touch an address.
+that the matcher reads like prose. What it finds there is shown in the report, but never
+fixed (despin does not touch an address) and never part of the verdict (a link to a spun
+page does not make the page that links to it spun).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import regex
 
 # An absolute address; it ends where prose, markup or a closing bracket begins.
 _URL = regex.compile(r"""(?:https?://|www\.)[^\s<>"'()\[\]{}`]+""", regex.IGNORECASE)
+_NOT_A_BREAK = regex.compile(r"[^\r\n]")
 # One path segment that reads as words: at least three, joined by hyphens or underscores.
 _SLUG = regex.compile(r"(?<![^/])\p{L}[\p{L}\p{N}]*(?:[-_][\p{L}\p{N}]+){2,}(?=\.\w{2,5}$|/|$|[?#])")
 
@@ -42,7 +44,7 @@ def slug_view(text: str, view: str) -> str:
     spans = slug_spans(text, view)
     if not spans:
         return ""
-    out = [c if c in "\r\n" else " " for c in text]
+    out = list(_NOT_A_BREAK.sub(" ", text))
     for start, end in spans:
         for i in range(start, end):
             c = text[i]
