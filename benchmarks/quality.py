@@ -246,6 +246,29 @@ def heldout_quality(analyzer: Analyzer, folder: Path) -> dict | None:
     return rows
 
 
+def heldout_detection(analyzer: Analyzer, folder: Path) -> dict | None:
+    """Document verdicts (spun vs its original) and passage-level ROC AUC over the held-out
+    pairs: every paragraph of a hand-spun text is spun, every paragraph of an original is not."""
+    pairs = sorted(folder.glob("*.spun.txt")) if folder.is_dir() else []
+    if not pairs:
+        return None
+    predicted: list[bool] = []
+    actual: list[bool] = []
+    scores: list[float] = []
+    labels: list[bool] = []
+    for spun_path in pairs:
+        original_path = folder / spun_path.name.replace(".spun.txt", ".original.txt")
+        for path, spun in ((spun_path, True), (original_path, False)):
+            report = analyzer.report(path.read_text("utf-8"), path.name)
+            predicted.append(report.verdict is Verdict.SPUN)
+            actual.append(spun)
+            for passage in report.passages:
+                if passage.words:
+                    scores.append(passage.score)
+                    labels.append(spun)
+    return {"verdict": prf(predicted, actual), "passage_auc": round(roc_auc(scores, labels), 4)}
+
+
 def _swap_log(path: Path) -> dict[str, list[tuple[str, str]]]:
     """`file<TAB>original<TAB>spun` rows (header first) grouped by file, in text order."""
     out: dict[str, list[tuple[str, str]]] = {}

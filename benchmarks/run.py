@@ -66,6 +66,11 @@ def show_quality(results: dict) -> None:
             recall = f"{row['swap_recall_0.5']:.1%}" if "swap_recall_0.5" in row else "-"
             print(f"{name:12} {row['verdict']:>10} {row['original_verdict']:>10} {row['findings_above_0.5']:>5} {recall:>7} "
                   f"{row['wer_before']:>11.4f} {row['wer_after']:>7.4f} {row['error_reduction']:>10.3f} {row['words_harmed']:>7}")
+        d = results.get("heldout_detection")
+        if d:
+            v = d["verdict"]
+            print(f"spun verdict over the spun texts and their originals: precision {v['precision']:.3f} recall {v['recall']:.3f} "
+                  f"F1 {v['f1']:.3f}; passage ROC AUC {d['passage_auc']:.3f}")
     h = results["honest"]
     section(f"false alarms on honest prose ({h['documents']} documents, {h['words']:,} words)")
     print("verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(h["verdicts"].items())))
@@ -125,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"mode": "quick" if args.quick else "full"}
     results["seeds"] = quality.seed_quality(analyzer)
     results["heldout"] = quality.heldout_quality(analyzer, HERE / "heldout")
+    results["heldout_detection"] = quality.heldout_detection(analyzer, HERE / "heldout")
     # False alarms are counted on the report half only: the tune half is what the lexicon
     # review (review_honest.py) looks at.
     precision_docs = [

@@ -89,6 +89,13 @@ def test_held_out_pairs_are_measured_for_verdict_and_restoration(datadir):
     assert row["wer_before"] > 0.2 and row["error_reduction"] > 0
 
 
+def test_held_out_pairs_are_measured_for_detection(datadir):
+    figures = quality.heldout_detection(quality.Analyzer(), datadir / "heldout")
+    assert figures["verdict"]["tp"] + figures["verdict"]["fn"] == len(list((datadir / "heldout").glob("*.spun.txt")))
+    assert figures["verdict"]["fp"] == 0  # an original is never judged spun
+    assert 0.5 < figures["passage_auc"] <= 1.0
+
+
 def test_restoration_summed_by_paragraph_equals_the_whole_text_figures():
     spun = "The authorities mentioned it.\n\nA secure haven was found."
     reference = "The government said it.\n\nA safe haven was found."
