@@ -77,8 +77,9 @@ def analyze(
         for k in range(0, len(spans), _BATCH)
         for scan in _scan(view, spans[k : k + _BATCH], matcher, signals, vocabulary)
     ]
-    scans += _address_scans(text, view, matcher)
-    scans.sort(key=lambda scan: scan.start)  # stable: a slug follows the passage it sits in
+    slugs = _address_scans(text, view, matcher)
+    if slugs:
+        scans = sorted(scans + slugs, key=lambda scan: scan.start)  # stable: a slug follows its passage
     words = sum(scan.words for scan in scans if not scan.address)
     if any(m.entry.requires or m.entry.excludes for scan in scans for m in scan.matches):
         norms = tokenize(view).norms  # AND/NOT clauses (screener entries) need the sequence
@@ -92,8 +93,7 @@ def analyze(
     # Every finding is scored, weak ones included (~300 per 10,000 words of honest prose), so
     # what depends only on the entry (its prior, whether its displaced words are in the
     # document, its suggestion for one spelling) is worked out once per entry, not per match.
-    priors: dict[int, float] = {}
-    raw: dict[int, float] = {}
+    priors: dict[int, float] = {}  # id(entry) -> its confidence from the entry alone
     base: dict[int, float] = {}
     written: dict[int, str] = {}
     for scan in scans:
@@ -103,7 +103,6 @@ def analyze(
             if prior is None:
                 prior = priors[id(entry)] = base_confidence(m)
             key = id(m)
-            raw[key] = prior
             written[key] = spun = text[m.start : m.end]
             # Names written in lower case count less; how much less depends on the document's
             # evidence, which is first weighed with the full discount.
@@ -132,7 +131,9 @@ def analyze(
                 absent = absent_of[id(entry)] = _displaced_absent(m, vocabulary)
             fit = scan.fits.get(key, 0)
             spun = written[key]
-            prior = name_case(raw[key], m, spun, evidence.spin) if entry.kind is Kind.NAME else raw[key]
+            prior = priors[id(entry)]
+            if entry.kind is Kind.NAME:
+                prior = name_case(prior, m, spun, evidence.spin)
             conf = contextual_confidence(m, prior, evidence, local, absent, fit)
             line, col = lines.position(m.start)
             shown = (id(entry), m.inflection, spun)
@@ -175,8 +176,8 @@ def _address_scans(text: str, view: str, matcher: Matcher) -> list[_Scan]:
         return []
     scans = _scan(slugs, list(passage_spans(slugs)), matcher, (), set())
     for scan in scans:
+        # (no word-pair context to keep: that is only ever found for ambiguous swaps)
         scan.matches[:] = [replace(m, address=True) for m in scan.matches if not m.entry.ambiguous]
-        scan.fits.clear()
     return [scan._replace(address=True) for scan in scans if scan.matches]
 
 

@@ -90,6 +90,11 @@ _TRAILING = ".,;:!?'\"*_"
 _ADDRESS_MARKERS = ("@", "www.", "http", "ftp:", "file:", "mailto:")
 
 
+def addresses(text: str) -> Iterator[Span]:
+    """The spans of the URLs and e-mail addresses in a whole text (see `_address_blanks`)."""
+    return _address_blanks(text, 0, len(text))
+
+
 def _address_blanks(text: str, start: int, end: int) -> Iterator[Span]:
     """URLs and e-mail addresses in `text[start:end]`.
 

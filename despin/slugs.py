@@ -14,21 +14,23 @@ from __future__ import annotations
 
 import regex
 
-# An absolute address; it ends where prose, markup or a closing bracket begins.
-_URL = regex.compile(r"""(?:https?://|www\.)[^\s<>"'()\[\]{}`]+""", regex.IGNORECASE)
+from despin.markup import addresses
+
 _NOT_A_BREAK = regex.compile(r"[^\r\n]")
 # One path segment that reads as words: at least three, joined by hyphens or underscores.
 _SLUG = regex.compile(r"(?<![^/])\p{L}[\p{L}\p{N}]*(?:[-_][\p{L}\p{N}]+){2,}(?=\.\w{2,5}$|/|$|[?#])")
 
 
 def slug_spans(text: str, view: str) -> list[tuple[int, int]]:
-    """Spans of `text` that are URL slugs the prose view left out (blanked)."""
+    """Spans of `text` that are URL slugs the prose view left out (blanked).
+
+    The addresses are those the prose view itself finds (`markup.addresses`); an e-mail
+    address or a bare host has no path, so no slug."""
     spans: list[tuple[int, int]] = []
-    for url in _URL.finditer(text):
-        start, end = url.span()
+    for start, end in addresses(text):
         if not view[start:end].isspace():
             continue  # the prose view kept it: not an address there
-        address = url.group()
+        address = text[start:end]
         path_from = address.find("/", address.find("//") + 2 if "//" in address else 0)
         if path_from < 0:
             continue
