@@ -124,11 +124,6 @@ def _parsed(table: dict[str, tuple[tuple[str, float], ...] | str], word: str) ->
     return found
 
 
-def _swap_map(path: Path) -> dict[str, tuple[tuple[str, float], ...]]:
-    """The whole reverse map parsed (tests and tools; the detector parses lazily)."""
-    return {syn: _parse_pairs(rest) for syn, rest in _raw_swap_map(path).items()}
-
-
 class NearMissDetector:
     """Finds near-misses of known expressions in a token sequence."""
 
