@@ -64,7 +64,7 @@ def fix(
     # Files are analysed and their edits planned in workers; only the diff or the restored
     # bytes come back, and every write is made here, one file at a time. stdin is read here.
     outcome = partial(_planned, min_confidence, unsafe_fixes, diff)
-    planned = check_paths(engine, files, jobs, outcome)  # in the order of `files`, as they finish
+    planned = check_paths(engine, files, jobs, outcome)  # one result per file, in the order of `files`
     for path in chosen:
         try:
             if path == STDIN:
