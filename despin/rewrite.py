@@ -10,7 +10,7 @@ the document's verdict. In a document judged spun, the document's own evidence b
 ambiguous swaps, so any finding at or above the chosen confidence is safe, except a
 generated swap: a thesaurus-derived reverse row ("designated" -> "pointed") says a word *may*
 be a spinner's, not that this spinner uses it, so it is evidence and an unsafe fix only; and
-except a swap at the lowest prior (LOW_PRIOR), which is mostly the writer's own word.
+except a swap at the lowest prior (`scoring.LOW_PRIOR`), which is mostly the writer's own word.
 In a clean or merely suspicious document only unambiguous fingerprints of high confidence
 are: a lone "mentioned" in honest prose is left alone.
 """
@@ -25,13 +25,10 @@ import regex
 
 from despin.casing import CURLY, article_for, restore_form, uses_curly
 from despin.model import Finding, Kind, Report, Verdict
+from despin.scoring import LOW_PRIOR
 
 DEFAULT_MIN_CONFIDENCE = 0.5  # findings below this are never edited by default
 FINGERPRINT_SAFE = 0.9  # outside spun documents, a fingerprint must be this sure to be safe
-# A swap the lexicon rates at its lowest tier ("had been", "stated", "present": the writer's own
-# words far more often than a spinner's) harmed about one edit in six on the seed and held-out
-# texts, against one in fifty above it: in a spun document it is an unsafe fix.
-LOW_PRIOR = 0.02
 NEARMISS_SAFE = 0.95  # a near-miss (no lexicon entry behind it) must be this sure to be safe
 _FINGERPRINTS = frozenset({Kind.PHRASE, Kind.NAME, Kind.SCIENCE})
 
