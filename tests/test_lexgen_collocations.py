@@ -6,7 +6,7 @@ import pytest
 
 from despin.lexgen.collocations import Expression, Thesaurus, build_rows, variants, weigh
 from despin.lexgen.common import Row, occurring, write_tsv
-from despin.lexgen.thesaurus import load_mythes, load_wordnet
+from despin.lexgen.thesaurus import frequent_bigrams, load_mythes, load_wordnet
 from despin.lexicon import default_dir, validate
 
 SAFE_HAVEN = Expression(("safe", "haven"), 1.0, "list")
@@ -64,6 +64,17 @@ def test_variants_that_are_established_or_honest_english_are_dropped(thesaurus, 
     assert "safe oasis" not in spun  # another file's spun form wins
     assert "dependable haven" in spun
     assert all(r.originals == ("safe haven",) and r.source.startswith("gen:test:list") for r in gen.rows)
+
+
+def test_pairs_common_in_published_english_are_never_spun_forms(datadir):
+    pairs = frequent_bigrams(datadir / "bigrams.txt", skip=frozenset({"the", "for"}))
+    assert pairs == {("secure", "haven"), ("dependable", "source")}  # no function words, no digits
+    thesaurus = Thesaurus(
+        load_mythes(datadir / "th_en_test.dat"), load_wordnet(datadir / "wordnet"), bigram_file=datadir / "bigrams.txt"
+    )
+    spun = {r.spun for r in build_rows(thesaurus, [SAFE_HAVEN], "phrase", "gen:test", set(), set(), cap=lambda e: 50, honest_texts=[]).rows}
+    assert "secure haven" not in spun  # writers use it: no fingerprint, whatever it came from
+    assert "dependable haven" in spun
 
 
 def test_originals_of_other_entries_never_become_spun_forms(thesaurus):

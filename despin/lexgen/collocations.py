@@ -6,8 +6,9 @@ This generator does the same on purpose. It takes established English multiword 
 (familiar WordNet multiword lemmas and the hand-written list in `data/`), asks MyThes and
 WordNet for each word's synonyms, and keeps the variants a spinner would plausibly print and
 an honest writer would not: every word common enough to be spinner output, the swapped-in word
-rarer than the word it displaced, the variant not itself an established expression and absent
-from the honest-text filter corpus (see `common.py`).
+rarer than the word it displaced, the variant not itself an established expression nor a pair
+of words common in published English (the Google Books bigram list `symspellpy` ships, in the
+`lexgen` extra), and absent from the honest-text filter corpus (see `common.py`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from despin.lexgen.thesaurus import (
     Moby,
     MyThes,
     WordNet,
+    frequent_bigrams,
     load_aiksaurus,
     load_mythes,
     load_wordnet,
@@ -103,6 +105,7 @@ class Thesaurus:
         related: bool = False,
         broad: Broad | None = None,
         broad_limit: int = 0,
+        bigram_file: Path | None = None,
     ) -> None:
         self.mythes = mythes if mythes is not None else load_mythes()
         self.wordnet = wordnet if wordnet is not None else load_wordnet()
@@ -110,6 +113,7 @@ class Thesaurus:
         self.related = related  # also MyThes "(related term)"s, as loose spinners use them
         self.broad = broad  # a broad word-cluster thesaurus (Aiksaurus) for loose spinning
         self.broad_limit = broad_limit  # synonyms per word taken from it
+        self.bigram_file = bigram_file  # symspellpy's list when None (see `common_pairs`)
 
     def loosened(self, margin: float, related: bool, broad_limit: int = 0, broad: Broad | None = None) -> Thesaurus:
         """The same thesauri with looser swap rules (tortured technical prose).
@@ -120,8 +124,9 @@ class Thesaurus:
         """
         if broad is None and broad_limit and (AIKSAURUS_DIR / "words.dat").exists():
             broad = load_aiksaurus()
-        out = Thesaurus(self.mythes, self.wordnet, margin, related, broad, broad_limit)
+        out = Thesaurus(self.mythes, self.wordnet, margin, related, broad, broad_limit, self.bigram_file)
         out.__dict__["established"] = self.established
+        out.__dict__["common_pairs"] = self.common_pairs
         return out
 
     def is_plural(self, word: str) -> bool:
@@ -140,6 +145,17 @@ class Thesaurus:
         """Every multiword expression either thesaurus lists: variants must not be one."""
         out = {tuple(w.split()) for w in self.mythes.words() if " " in w}
         out.update(tuple(w.split()) for w in self.wordnet.multiword_lemmas())
+        return out
+
+    @cached_property
+    def common_pairs(self) -> set[tuple[str, ...]]:
+        """Pairs of content words common in published English (`frequent_bigrams`): a variant
+        must not be one either ("empirical study", "household name"). Unlike `established`,
+        they say nothing about a longer variant holding one: "element analysis" is common, and
+        "principal element analysis" still a spin."""
+        out = frequent_bigrams(self.bigram_file, skip=STOPWORDS | PARTICLES)
+        if not out:
+            log("the bigram list is not installed (pip install 'despin[lexgen]'): more honest pairs kept")
         return out
 
     def candidates(self, word: str, pos: str | None) -> list[tuple[str, bool]]:
@@ -387,7 +403,7 @@ def build_rows(
     """
     exprs = list(dict.fromkeys(expressions))
     expr_keys = {e.words for e in exprs}
-    forbidden = thesaurus.established | expr_keys | taken_spun | taken_originals | also_established
+    forbidden = thesaurus.established | thesaurus.common_pairs | expr_keys | taken_spun | taken_originals | also_established
     chosen: list[Variant] = []
     considered = 0
     if make is None:

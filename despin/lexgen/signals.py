@@ -110,8 +110,9 @@ def reverse_map(
 
 
 def established_phrases(thesaurus: Thesaurus, pairs_file: Path | None = None) -> set[tuple[str, ...]]:
-    """Multiword expressions of 2-3 words known to be ordinary English."""
-    out = {e for e in thesaurus.established if 2 <= len(e) <= 3}
+    """Multiword expressions of 2-3 words known to be ordinary English, and the common word
+    pairs of published English."""
+    out = {e for e in thesaurus.established if 2 <= len(e) <= 3} | thesaurus.common_pairs
     pairs_file = pairs_file or default_dir() / "context" / "pairs.txt"
     if pairs_file.is_file():
         for ln in pairs_file.read_text(encoding="utf-8").splitlines():

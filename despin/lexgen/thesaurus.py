@@ -553,3 +553,43 @@ def load_moby(path: str | Path | None = None, symmetric: bool = True) -> Moby:
             for syn in syns:
                 entries.setdefault(syn, set()).add(head)
     return Moby({k: frozenset(v) for k, v in entries.items() if v})
+
+
+# --------------------------------------------------------------------------------------------
+# Frequent English bigrams
+
+BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
+
+
+def bigram_path() -> Path | None:
+    """The bigram list of the installed `symspellpy` package (`pip install 'despin[lexgen]'`),
+    if any: the 242,342 commonest word pairs of the Google Books Ngram corpus with their counts
+    (MIT licence), read in place without importing the package."""
+    from importlib.util import find_spec
+
+    spec = find_spec("symspellpy")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / BIGRAM_FILE
+    return path if path.is_file() else None
+
+
+def frequent_bigrams(path: Path | None = None, skip: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
+    """Pairs of content words common in published English, lower-cased; empty when the list
+    is missing. Pairs with a word of `skip` (function words: "acquire the", "all the") are left
+    out: they say nothing about whether a phrase around them is fixed.
+
+    A spun variant that is one of these is a phrase writers use ("advanced technology",
+    "empirical study", "household name"), whatever it was generated from, so it cannot be a
+    fingerprint; and a near miss that is one is ordinary English. Pairs with a digit or a
+    non-letter are not expressions either.
+    """
+    path = path if path is not None else bigram_path()
+    if path is None:
+        return set()
+    out: set[tuple[str, str]] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.lower().split()
+        if len(parts) == 3 and parts[0].isalpha() and parts[1].isalpha() and not skip.intersection(parts[:2]):
+            out.add((parts[0], parts[1]))
+    return out
