@@ -14,7 +14,8 @@ SAFE_HAVEN = Expression(("safe", "haven"), 1.0, "list")
 
 @pytest.fixture
 def thesaurus(datadir: Path) -> Thesaurus:
-    return Thesaurus(load_mythes(datadir / "th_en_test.dat"), load_wordnet(datadir / "wordnet"))
+    # no common word pairs unless a test gives them, whether or not symspellpy is installed
+    return Thesaurus(load_mythes(datadir / "th_en_test.dat"), load_wordnet(datadir / "wordnet"), bigram_file=datadir / "no_bigrams.txt")
 
 
 def texts(vs):

