@@ -6,7 +6,7 @@ the text is rarer than the one it displaced ("secure haven", "profound organizat
 suspicious even if no file lists it. The data comes from `python -m despin.lexgen --only
 signals` (lexicons/signals/): the expressions, a reverse synonym map (swapped-in word ->
 displaced words with their Zipf drop) and one-swap variants known to be ordinary English.
-Detection is a few hash lookups per token n-gram; the findings are ambiguous, so they count
+Detection is a few hash lookups per candidate token n-gram; the findings are ambiguous, so they count
 only where other evidence gathers.
 
 Two tiers: strict swaps (near synonyms, much rarer) reach every expression; loose swaps
@@ -19,10 +19,11 @@ kept as text and parsed only for the words a document actually holds.
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections.abc import Sequence
-from functools import cache, cached_property
+from functools import cached_property
 from itertools import compress, count
-from operator import or_
 from pathlib import Path
 
 from despin.lexicon import default_dir
@@ -87,25 +88,38 @@ _A2, _A3 = (8, 16), (32, 64, 128)
 _T2, _T3 = (256, 512), (1024, 2048, 4096)
 
 
-@cache  # a text holds few distinct flag combinations: each is judged once
-def _fits2(a: int, b: int) -> bool:
-    """Whether a two-word window can be a near miss (see `_fits3`)."""
-    return bool(
-        (a & _STRICT and b & _A2[1]) or (a & _A2[0] and b & _STRICT)
-        or (a & _LOOSE and b & _T2[1]) or (a & _T2[0] and b & _LOOSE)
-    )
+_LANE = 16  # bits a token takes in the packed flags: every flag fits
 
 
-@cache
-def _fits3(a: int, b: int, c: int) -> bool:
-    """Whether a three-word window can be a near miss: one strict (loose) swap with the other
-    two words in their places in an expression (a technical term)."""
-    f, m, l = _A3
-    tf, tm, tl = _T3
-    return bool(
-        (a & _STRICT and b & m and c & l) or (b & _STRICT and a & f and c & l) or (c & _STRICT and a & f and b & m)
-        or (a & _LOOSE and b & tm and c & tl) or (b & _LOOSE and a & tf and c & tl) or (c & _LOOSE and a & tf and b & tm)
-    )
+def _windows(flags: list[int]) -> array:
+    """Per token, bit 1: the two-word window starting there can be a near miss; bit 2: the
+    three-word one. A window can be one when it holds a strict (loose) swapped-in word and
+    its other words stand where an expression (a technical term) has them.
+
+    The flags are packed 16 bits a token into one integer, so each test ("word i has bit X
+    and word i+1 has bit Y") is a shift and an AND over the whole run of tokens at once,
+    done in C: a Python call per window would cost more than all the rest of the search.
+    """
+    n = len(flags)
+    packed = array("H", flags)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    whole = int.from_bytes(packed.tobytes(), "little")
+    ones = int.from_bytes(b"\x01\x00" * n, "little")
+
+    def has(bit: int, offset: int) -> int:  # lane i: 1 where token i + offset has `bit`
+        return (whole >> (_LANE * offset + bit.bit_length() - 1)) & ones
+
+    s0, s1, s2 = (has(_STRICT, k) for k in range(3))
+    l0, l1, l2 = (has(_LOOSE, k) for k in range(3))
+    two = (s0 & has(_A2[1], 1)) | (has(_A2[0], 0) & s1) | (l0 & has(_T2[1], 1)) | (has(_T2[0], 0) & l1)
+    a0, a1, a2 = has(_A3[0], 0), has(_A3[1], 1), has(_A3[2], 2)
+    t0, t1, t2 = has(_T3[0], 0), has(_T3[1], 1), has(_T3[2], 2)
+    three = (s0 & a1 & a2) | (a0 & s1 & a2) | (a0 & a1 & s2) | (l0 & t1 & t2) | (t0 & l1 & t2) | (t0 & t1 & l2)
+    out = array("H", (two | three << 1).to_bytes(2 * n, "little"))
+    if sys.byteorder == "big":
+        out.byteswap()
+    return out
 
 
 def _slot_index(phrases: set[tuple[str, ...]]) -> dict[tuple[str, ...], frozenset[str]]:
@@ -198,18 +212,16 @@ class NearMissDetector:
         flags = list(map(memo.__getitem__, norms))
         if not any(f & (_STRICT | _LOOSE) for f in flags):
             return []
-        worth2 = list(map(_fits2, flags, flags[1:]))
-        worth3 = list(map(_fits3, flags, flags[1:], flags[2:]))
-        n = len(norms)
+        windows = _windows(flags)
         out: list[Match] = []
         free = 0
-        for i in compress(count(), map(or_, worth2, worth3 + [False])):
+        for i in compress(count(), windows):
             if i < free:
                 continue
             found = None
-            if i + 3 <= n and worth3[i]:
+            if windows[i] & 2:
                 found = self._match(toks, i, 3)
-            if found is None and worth2[i]:
+            if found is None and windows[i] & 1:
                 found = self._match(toks, i, 2)
             if found:
                 out.append(found)

@@ -141,3 +141,34 @@ def test_displaced_words_are_parsed_only_when_a_text_holds_the_word(tiers):
     assert isinstance(tiers._loose["picture"], str)
     tiers.find(tokenize("A picture recognition system."))
     assert tiers.loosely_displaced("picture") == (("image", 1.2),)
+
+
+def _fits_by_definition(flags: list[int], i: int, size: int) -> bool:
+    """The window rule written out: one swapped-in word of a tier, the other words in the
+    places an expression (strict) or a technical term (loose) has them."""
+    from despin.nearmiss import _A2, _A3, _LOOSE, _STRICT, _T2, _T3
+
+    window = flags[i : i + size]
+    if len(window) < size:
+        return False
+    for swap, places in ((_STRICT, {2: _A2, 3: _A3}[size]), (_LOOSE, {2: _T2, 3: _T3}[size])):
+        for k in range(size):
+            others = all(window[j] & places[j] for j in range(size) if j != k)
+            if window[k] & swap and others:
+                return True
+    return False
+
+
+def test_the_packed_window_filter_keeps_exactly_the_windows_the_rule_admits():
+    import random
+
+    from despin.nearmiss import _windows
+
+    rng = random.Random(7)
+    for _ in range(200):
+        flags = [rng.getrandbits(13) & rng.getrandbits(13) for _ in range(rng.randint(1, 12))]
+        windows = _windows(flags)
+        assert len(windows) == len(flags)
+        for i in range(len(flags)):
+            assert bool(windows[i] & 1) == _fits_by_definition(flags, i, 2), (flags, i)
+            assert bool(windows[i] & 2) == _fits_by_definition(flags, i, 3), (flags, i)
