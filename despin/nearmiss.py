@@ -287,9 +287,9 @@ class NearMissDetector:
             if words in self.expressions or words in self.terms or words in self.honest:
                 return None  # the text is the expression itself, or ordinary English
         for words, tag in forms:
-            found = self._single(words, self.displaced, 0.0, self._slots_all)
+            found = self._single(words, self._swaps, 0.0, self._slots_all)
             if not found:
-                found = self._single(words, self.loosely_displaced, MIN_DROP, self._slots_terms)
+                found = self._single(words, self._loose, MIN_DROP, self._slots_terms)
                 if found and self._plain(words, found[0]):
                     found = None
             if found:
@@ -306,17 +306,23 @@ class NearMissDetector:
 
     @staticmethod
     def _single(
-        words: tuple[str, ...], displaced, min_drop: float, slots: dict[tuple[str, ...], frozenset[str]]
+        words: tuple[str, ...],
+        table: dict[str, tuple[tuple[str, float], ...] | str],
+        min_drop: float,
+        slots: dict[tuple[str, ...], frozenset[str]],
     ) -> tuple[float, tuple[str, ...]] | None:
         """The likeliest expression one swap away (displaced words are listed likeliest first;
-        on a tie, the rarer swap). `slots` says which words complete the other words into an
-        expression, so a window no expression fits costs a lookup per word, not a search."""
+        on a tie, the rarer swap). Only the words `table` lists as swapped in are tried, and
+        `slots` says which words complete the other words into an expression, so a window
+        no expression fits costs a lookup per word, not a search."""
         best: tuple[int, float, tuple[str, ...]] | None = None
         for k, word in enumerate(words):
+            if word not in table:
+                continue
             fits = slots.get(words[:k] + ("",) + words[k + 1 :])
             if not fits:
                 continue
-            for rank, (original, drop) in enumerate(displaced(word)):
+            for rank, (original, drop) in enumerate(_parsed(table, word)):
                 if drop >= min_drop and original in fits and (best is None or (rank, -drop) < best[:2]):
                     best = (rank, -drop, words[:k] + (original,) + words[k + 1 :])
         return (-best[1], best[2]) if best else None
