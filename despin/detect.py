@@ -31,7 +31,7 @@ from despin.scoring import (
     name_case,
     document_evidence,
     document_score,
-    fingerprint_count,
+    gathered_fingerprints,
     passage_score,
     verdict,
 )
@@ -111,7 +111,8 @@ def analyze(
     evidence = document_evidence([(m, base[id(m)]) for scan in scans for m in scan.matches], words)
     lines = LineIndex(text)
     passages: list[Passage] = []
-    strong_forms: set[tuple[str, ...]] = set()
+    gathering: list[tuple[int, str, tuple[str, ...]]] = []  # (word position, tier, form): see gathered_fingerprints
+    at = 0  # prose words before the current passage
     prose: list[tuple[float, int]] = []  # (score, words) of the prose passages
     absent_of: dict[int, bool] = {}
     suggestions: dict[tuple[int, str, str], str] = {}
@@ -121,6 +122,7 @@ def analyze(
             score = passage_score((), scan.words)
             passages.append(Passage(scan.start, scan.end, scan.words, score, (), line))
             prose.append((score, scan.words))  # slug passages always hold matches: this is prose
+            at += scan.words
             continue
         local = sum(base[id(m)] for m in scan.matches if not m.entry.ambiguous)
         findings = []
@@ -142,25 +144,31 @@ def analyze(
             if suggestion is None:
                 suggestion = suggestions[shown] = _suggest(m, text)
             findings.append(Finding(m, spun, suggestion, round(conf, 3), line, col, entry.rarity))
-            if conf >= STRONG and not entry.ambiguous and not scan.address:
-                strong_forms.add(entry.spun)
+            if conf >= STRONG and not scan.address:
+                if not entry.ambiguous:
+                    gathering.append((at, "strong", entry.spun))
+                else:
+                    gathering.append((at, "likely", entry.spun))
+                    if conf >= 0.8:
+                        gathering.append((at, "sure", entry.spun))
         score = passage_score([f.confidence for f in findings], scan.words)
         line, _ = lines.position(scan.start)
         passages.append(Passage(scan.start, scan.end, scan.words, score, tuple(findings), line))
         if not scan.address:
             prose.append((score, scan.words))
+            at += scan.words
     # A link to a spun page does not make its document spun: slugs are shown, not counted.
     doc_score = document_score(prose)
     # Ambiguous findings add up too, by distinct form: two near-certain ones, or three that
     # context made likely, count as one fingerprint (a spinner that leaves no multiword
     # damage still swaps many different words; the score gate keeps long honest texts clean).
-    sure = {f.match.entry.spun for p in passages for f in p.findings if f.match.entry.ambiguous and f.confidence >= 0.8}
-    likely = {f.match.entry.spun for p in passages for f in p.findings if f.match.entry.ambiguous and f.confidence >= STRONG}
-    strong_count = fingerprint_count(len(strong_forms), len(sure), len(likely))
+    # Counted over the whole document for a spun verdict, and where they gather for a
+    # suspicious one (see gathered_fingerprints).
+    fingerprints = gathered_fingerprints(gathering, span=words)
     return Report(
         path=path,
         passages=tuple(passages),
-        verdict=verdict(doc_score, strong_count, thresholds),
+        verdict=verdict(doc_score, fingerprints, thresholds, gathered_fingerprints(gathering)),
         score=doc_score,
         words=words,
     )

@@ -14,6 +14,7 @@ Evidence is weighed, not counted:
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -170,11 +171,46 @@ def fingerprint_count(strong: int, sure_ambiguous: int, likely_ambiguous: int) -
     return strong + max(sure_ambiguous // 2, likely_ambiguous // 3)
 
 
-def verdict(score: float, strong_distinct: int, thresholds: Thresholds) -> Verdict:
-    """Spun needs both a high score and several distinct fingerprints; never a single hit."""
+# Fingerprints this many words apart or closer count together for a suspicious verdict (about
+# four pages): a spun section gathers them, while a long honest file collects a stray one every
+# 100,000 words or so, and two strays in a book are chance, not a spun passage.
+GATHER_WORDS = 2_000
+
+
+def gathered_fingerprints(events: Sequence[tuple[int, str, tuple[str, ...]]], span: int = GATHER_WORDS) -> int:
+    """The most fingerprints (counted as `fingerprint_count` counts them) within `span` words.
+
+    `events` are (word position, tier, spun form) for each finding that counts: tier "strong"
+    (an unambiguous fingerprint), "sure" (an ambiguous swap >= 0.8) or "likely" (>= STRONG;
+    a sure one is listed as likely too).
+    """
+    ordered = sorted(events)
+    forms: dict[str, Counter[tuple[str, ...]]] = {"strong": Counter(), "sure": Counter(), "likely": Counter()}
+    best = left = 0
+    for at, tier, form in ordered:
+        forms[tier][form] += 1
+        while ordered[left][0] < at - span:
+            _, old_tier, old_form = ordered[left]
+            counter = forms[old_tier]
+            counter[old_form] -= 1
+            if not counter[old_form]:
+                del counter[old_form]
+            left += 1
+        best = max(best, fingerprint_count(len(forms["strong"]), len(forms["sure"]), len(forms["likely"])))
+    return best
+
+
+def verdict(score: float, strong_distinct: int, thresholds: Thresholds, gathered: int | None = None) -> Verdict:
+    """Spun needs both a high score and several distinct fingerprints; never a single hit.
+
+    `gathered` is the most fingerprints within GATHER_WORDS words (the whole count when not
+    given): two are suspicious only where they gather, so a long honest file is not
+    suspicious for two stray hits far apart, while one spun section in it still is.
+    """
+    gathered = strong_distinct if gathered is None else gathered
     if score >= thresholds.spun and strong_distinct >= 3:
         return Verdict.SPUN
-    if strong_distinct >= 2 or score >= thresholds.spun or (strong_distinct and score >= thresholds.suspicious):
+    if gathered >= 2 or score >= thresholds.spun or (strong_distinct and score >= thresholds.suspicious):
         return Verdict.SUSPICIOUS
     return Verdict.CLEAN
 

@@ -124,3 +124,46 @@ def test_long_documents_score_each_passage_as_if_it_stood_alone(matcher):
         (alone,) = analyze(text, "t", matcher).passages
         assert passage.words == alone.words
         assert [(f.text, f.suggestion) for f in passage.findings] == [(f.text, f.suggestion) for f in alone.findings]
+
+
+def _long_text(filler: str, spun: list[str], gap_pages: int) -> str:
+    """Honest filler paragraphs with the `spun` sentences `gap_pages` ~300-word pages apart."""
+    page = "\n\n".join([filler] * 7)
+    parts = [page] * 20
+    for sentence in spun:
+        parts += [sentence] + [page] * gap_pages
+    return "\n\n".join(parts)
+
+
+FINGERPRINTS = ["Officials said the group used the border as a secure haven.", "The Justice Division sent a letter."]
+
+
+def test_two_fingerprints_in_one_section_of_a_long_file_make_it_suspicious(datadir: Path, matcher):
+    filler = (datadir / "filler.txt").read_text()
+    report = analyze(_long_text(filler, FINGERPRINTS, gap_pages=1), "long", matcher)
+    assert report.words > 5_000
+    assert report.verdict is Verdict.SUSPICIOUS
+
+
+def test_two_fingerprints_far_apart_in_a_long_honest_file_are_chance(datadir: Path, matcher):
+    filler = (datadir / "filler.txt").read_text()
+    report = analyze(_long_text(filler, FINGERPRINTS, gap_pages=10), "long", matcher)
+    assert sum(f.confidence >= 0.5 for f in report.findings) == 2
+    assert report.verdict is Verdict.CLEAN
+
+
+@pytest.mark.parametrize(
+    ("events", "count"),
+    [
+        ([(0, "strong", ("a",)), (1_999, "strong", ("b",))], 2),  # within the span
+        ([(0, "strong", ("a",)), (2_001, "strong", ("b",))], 1),  # too far apart
+        ([(0, "strong", ("a",)), (100, "strong", ("a",))], 1),  # one form twice is one fingerprint
+        ([(0, "strong", ("a",)), (1_500, "strong", ("b",)), (3_000, "strong", ("c",))], 2),  # a sliding window
+        ([(k * 100, "likely", (str(k),)) for k in range(6)], 2),  # six likely swaps: two fingerprints
+        ([], 0),
+    ],
+)
+def test_fingerprints_count_together_only_where_they_gather(events, count):
+    from despin.scoring import gathered_fingerprints
+
+    assert gathered_fingerprints(events, span=2_000) == count
