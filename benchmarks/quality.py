@@ -129,6 +129,25 @@ def honest_precision(analyzer: Analyzer, docs: Sequence) -> dict:
     }
 
 
+def long_file_verdicts(analyzer: Analyzer, docs: Sequence, sizes: Sequence[int] = (30_000, 100_000)) -> dict:
+    """Verdicts on honest files of many pages: the documents laid end to end, `size` words a
+    file, as a long page of a content repository or a book is. Evidence must gather to count,
+    so a long honest file should be as clean as a short one."""
+    out = {}
+    for size in sizes:
+        verdicts: Counter[str] = Counter()
+        part: list[str] = []
+        words = 0
+        for doc in docs:
+            part.append(doc.text)
+            words += doc.words
+            if words >= size:
+                verdicts[analyzer.report("\n\n".join(part)).verdict.value] += 1
+                part, words = [], 0
+        out[str(size)] = dict(verdicts)
+    return out
+
+
 def review_counts() -> dict[str, int]:
     """How many entries the honest review (benchmarks/review_honest.py, tune half) removed,
     marked ambiguous or reweighted."""

@@ -75,6 +75,9 @@ def show_quality(results: dict) -> None:
     section(f"false alarms on honest prose ({h['documents']} documents, {h['words']:,} words)")
     print("verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(h["verdicts"].items())))
     print("findings per 10,000 words at confidence >= " + ", ".join(f"{k}: {v}" for k, v in h["per_10k_words"].items()))
+    for size, verdicts in h.get("long_files", {}).items():
+        print(f"the same laid end to end, {int(size):,} words a file: "
+              + ", ".join(f"{k} {n}" for k, n in sorted(verdicts.items())))
     for phrase, n in h["top_above_0.5"]:
         print(f"  {n:4}  {phrase}")
     r = h.get("review", {})
@@ -138,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     results["honest"] = quality.honest_precision(analyzer, precision_docs)
     results["honest"]["review"] = quality.review_counts()
+    results["honest"]["long_files"] = quality.long_file_verdicts(analyzer, precision_docs)
     report_docs = [d for d in docs if d.split == "report"][: plan["spun_docs"]]
     results["spun"] = quality.spun_quality(analyzer, report_docs, plan["rates"])
     show_quality(results)
