@@ -202,7 +202,7 @@ def _scan(
     tokens, bounds = _batch_tokens(view, spans)
     distinct = set(tokens.norms)
     vocabulary |= distinct
-    matches = matcher.find(tokens, distinct)
+    matches = [m for m in matcher.find(tokens, distinct) if _inflection_holds(m)]
     taken = {i: m for m in matches for i in range(m.first, m.last + 1)}
     for signal in signals:
         for m in signal(tokens):
@@ -283,6 +283,27 @@ def _clauses_hold(match: Match, norms: list[str]) -> bool:
     return all(contains(norms, p) for p in entry.requires) and not any(
         contains(norms, p) for p in entry.excludes
     )
+
+
+def _inflection_holds(match: Match) -> bool:
+    """Whether the restoration can carry the ending the matcher read on the spun word.
+
+    The matcher finds an entry under a regular ending ("grouping" as "group" + ing); a verb's
+    ending on an original that is no verb ("organizationing") means the reading is wrong,
+    and the match would only hide a better one (a near miss on the same words). Words the
+    part-of-speech table does not know are given the benefit of the doubt.
+    """
+    if match.inflection not in ("ed", "ing") or not match.entry.originals:
+        return True
+    original = phrase_key(match.entry.originals[0])
+    pos = _pos(original[-1]) if original else ""
+    return not pos or "v" in pos
+
+
+@lru_cache(maxsize=65536)
+def _pos(word: str) -> str:
+    table = load_pos()
+    return "".join(table.get(f, "") for f in forms(word))
 
 
 def _restored_words(matches: Sequence[Match]) -> dict[int, str]:

@@ -87,3 +87,17 @@ def test_a_plural_last_word_is_kept_as_written_not_taken_for_the_swap():
     assert found("They were wholesome individuals.", both, nearmiss) == [
         ("wholesome", "healthy", Kind.SWAP), ("individuals", "people", Kind.SWAP)
     ]
+
+
+def test_a_verb_ending_read_on_a_noun_swap_is_no_match_and_hides_no_near_miss():
+    # "grouping" is not "group" + ing when the swap restores a noun: "organizationing" is no
+    # word, so the reading is dropped and the near miss on the same words stands
+    terms = {("binary", "classification")}
+    nearmiss = NearMissDetector(set(), {}, terms=terms, loose={"grouping": (("classification", 0.7),)}, zipf={})
+    entries = [habit("group", "organization")]
+    assert found("We describe the binary grouping in practice.", entries, nearmiss) == [
+        ("binary grouping", "binary classification", Kind.NEARMISS)
+    ]
+    assert found("They are grouping the results.", entries, nearmiss) == []
+    # a verb restoration carries the ending: "prepping" -> "preparing"
+    assert found("They are prepping the results.", [habit("prep", "prepare")], nearmiss)[0][1] == "preparing"
