@@ -14,6 +14,7 @@ import gzip
 import re
 import sys
 import sysconfig
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -169,18 +170,27 @@ def filter_texts() -> Iterator[str]:
 
 def occurring(phrases: Iterable[tuple[str, ...]], texts: Iterable[str] | None = None) -> set[tuple[str, ...]]:
     """The phrases (token tuples) that occur somewhere in the filter corpus."""
+    return set(occurrences(phrases, texts)[0])
+
+
+def occurrences(
+    phrases: Iterable[tuple[str, ...]], texts: Iterable[str] | None = None
+) -> tuple[Counter[tuple[str, ...]], int]:
+    """How often each phrase occurs in the filter corpus (or `texts`), and the corpus's word count."""
     by_first: dict[str, set[tuple[str, ...]]] = {}
     lengths: set[int] = set()
     for p in phrases:
         if p:
             by_first.setdefault(p[0], set()).add(p)
             lengths.add(len(p))
-    found: set[tuple[str, ...]] = set()
+    found: Counter[tuple[str, ...]] = Counter()
+    total = 0
     if not by_first:
-        return found
+        return found, total
     longest = max(lengths)
     for text in filter_texts() if texts is None else texts:
         words = _TOKEN.findall(text.lower().replace("\u2019", "'"))
+        total += len(words)
         for i, w in enumerate(words):
             cands = by_first.get(w)
             if not cands:
@@ -189,8 +199,8 @@ def occurring(phrases: Iterable[tuple[str, ...]], texts: Iterable[str] | None = 
                 if n <= longest and i + n <= len(words):
                     gram = tuple(words[i : i + n])
                     if gram in cands:
-                        found.add(gram)
-    return found
+                        found[gram] += 1
+    return found, total
 
 
 def log(message: str) -> None:

@@ -57,8 +57,9 @@ def signal_expressions(thesaurus: Thesaurus) -> tuple[list[Expression], list[Exp
     familiar = wordnet_expressions(thesaurus.wordnet, exclude=listed)
     technical += domain_expressions(thesaurus.wordnet, listed | {e.words for e in familiar})
     # a term only one dictionary lists may be jargon of ordinary words ("holy war"): the loose
-    # tier takes the terms two sources agree on, or that recur in package descriptions
-    agreed = [t for t in read_terms() if len(t.sources) > 1 or "debian" in t.sources]
+    # tier takes the terms two sources agree on, or that recur in package descriptions or in
+    # scientific packages' docstrings
+    agreed = [t for t in read_terms() if len(t.sources) > 1 or {"debian", "docstrings"} & set(t.sources)]
     technical += term_expressions(agreed, listed | {e.words for e in familiar + technical})
     nouns = thesaurus.wordnet.index("n")
 

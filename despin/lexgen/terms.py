@@ -13,6 +13,9 @@ is small; this module collects more from sources any Debian machine can install:
   `Translation-en` lists of `apt-get update -o Acquire::Languages=en`), with a strong
   association between their words. Packages of Python modules are left out: the benchmarks'
   honest corpus holds Python packages' own descriptions, and no generator may read those.
+- `docstrings`: noun phrases that recur, the same way, in the docstrings of pinned scientific
+  Python packages, read from their wheels (`docstrings.py`), and `docstrings-acronym`: the
+  phrases those docstrings define by their initials ("mean absolute error (MAE)").
 
 `python -m despin.lexgen --only terms` writes `data/technical_terms.tsv` (term, sources,
 descriptions it occurs in), which is committed: the science generator reads that file, so
@@ -227,7 +230,9 @@ def recurring_phrases(descriptions: Iterable[str], wordnet: WordNet) -> tuple[Co
 # The list
 
 
-def collect(wordnet: WordNet, apt_lists: Path = APT_LISTS, dictd: Path = DICTD) -> list[Term]:
+def collect(
+    wordnet: WordNet, apt_lists: Path = APT_LISTS, dictd: Path = DICTD, docstrings: bool = True
+) -> list[Term]:
     """Every plausible term from every source present, with its sources and description count."""
     sources: dict[tuple[str, ...], set[str]] = {}
 
@@ -245,6 +250,12 @@ def collect(wordnet: WordNet, apt_lists: Path = APT_LISTS, dictd: Path = DICTD) 
     docs: Counter = Counter()
     for words, count in recurring.items():
         docs[singular(words, wordnet)] += count
+    if docstrings:
+        from despin.lexgen.docstrings import docstring_terms
+
+        in_docs, defined_in_docs = docstring_terms(wordnet)
+        add(defined_in_docs, "docstrings-acronym")
+        add(in_docs, "docstrings")
     return [Term(words, tuple(sorted(srcs)), docs.get(words, 0)) for words, srcs in sorted(sources.items())]
 
 
