@@ -162,6 +162,8 @@ def needs_an(word: str) -> bool | None:
         return letters[0].upper() in _VOWEL_NAMED_LETTERS  # read letter by letter: "an FBI", "a U.S."
     if len(letters) > 3 and letters.isupper():
         return None  # "a NATO ally" or a shouted "AN ENORMOUS": cannot tell
+    if letters[:2].isupper():
+        return letters[0].upper() in _VOWEL_NAMED_LETTERS  # an initialism first: "an SSLContext"
     w = bare.lower()
     if w.startswith(_NOT_YOU_SOUND):
         return True

@@ -12,14 +12,17 @@ import dataclasses
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 from despin import __version__
 from despin.lexicon import default_files, load_files
 from despin.matcher import Matcher
+from despin.model import Entry
+from despin.morph import real_endings
 from despin.scoring import entry_rarity
 
-_FORMAT = 5  # bump when the pickled structures change
+_FORMAT = 6  # bump when the pickled structures change
 
 
 def cache_dir() -> Path:
@@ -47,8 +50,21 @@ def compile_entries(paths: list[Path]) -> Matcher:
             memo[word] = zipf_frequency(word, "en")
         return memo[word]
 
-    rated = [dataclasses.replace(e, rarity=entry_rarity(e, zipf)) for e in entries]
+    def is_word(word: str) -> bool:
+        return zipf(word) > 0
+
+    rated = [
+        dataclasses.replace(e, rarity=entry_rarity(e, zipf), endings=_endings(e, is_word)) for e in entries
+    ]
     return Matcher.build(rated)
+
+
+def _endings(entry: Entry, is_word: Callable[[str], bool]) -> str | None:
+    """The endings the entry's restoration takes (`morph.real_endings` of its last word)."""
+    words = entry.originals[0].split() if entry.originals else []
+    if not words or not words[-1].isalpha():
+        return None
+    return real_endings(words[-1], is_word)
 
 
 KEEP_CACHES = 4  # compiled lexicons kept: a few lexicon sets in use at once, not every old one

@@ -288,22 +288,12 @@ def _clauses_hold(match: Match, norms: list[str]) -> bool:
 def _inflection_holds(match: Match) -> bool:
     """Whether the restoration can carry the ending the matcher read on the spun word.
 
-    The matcher finds an entry under a regular ending ("grouping" as "group" + ing); a verb's
-    ending on an original that is no verb ("organizationing") means the reading is wrong,
-    and the match would only hide a better one (a near miss on the same words). Words the
-    part-of-speech table does not know are given the benefit of the doubt.
+    The matcher finds an entry under a regular ending ("grouping" as "group" + ing); an
+    ending the original cannot take ("organizationing", "serieses") means the reading is
+    wrong, and the match would only hide a better one (a near miss on the same words).
     """
-    if match.inflection not in ("ed", "ing") or not match.entry.originals:
-        return True
-    original = phrase_key(match.entry.originals[0])
-    pos = _pos(original[-1]) if original else ""
-    return not pos or "v" in pos
-
-
-@lru_cache(maxsize=65536)
-def _pos(word: str) -> str:
-    table = load_pos()
-    return "".join(table.get(f, "") for f in forms(word))
+    endings = match.entry.endings
+    return not match.inflection or endings is None or match.inflection in endings.split()
 
 
 def _restored_words(matches: Sequence[Match]) -> dict[int, str]:

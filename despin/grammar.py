@@ -19,8 +19,8 @@ _SILENT_H = ("hour", "honest", "honor", "honour", "heir", "herb")
 
 def _needs_an(word: str) -> bool | None:
     """True: "an" is right; False: "a" is right; None: cannot tell (acronyms, numbers)."""
-    if not word.isalpha() or (word.isupper() and len(word) > 1):
-        return None
+    if not word.isalpha() or word[:2].isupper():
+        return None  # acronyms and names that start with one ("SSLContext") are read letter by letter
     w = word.lower()
     if w.startswith(_CONSONANT_EXCEPTIONS):
         return False

@@ -76,6 +76,10 @@ class Entry:
     origin: str = ""  # "file:line" of the row, for tracing a finding back to its data
     rarity: float = 0.0  # Zipf(displaced words) - Zipf(spun words); set when compiled
     cycle: bool = False  # deliberately part of a cycle with another entry (military/army)
+    # the regular endings ("s ed ing") the original's last word takes and stays an English
+    # word: "organization" takes only "s", so "grouping" is no "group" + ing. Set when
+    # compiled; None (signals' entries) leaves every ending possible.
+    endings: str | None = None
 
     @property
     def spun_text(self) -> str:

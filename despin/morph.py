@@ -8,6 +8,7 @@ are listed, and a base must have three letters or more.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 TAGS = ("s", "ed", "ing")
@@ -96,6 +97,17 @@ def inflect(word: str, tag: str) -> str:
             return word + word[-1] + "ing"
         return word + "ing"
     raise ValueError(f"unknown inflection tag {tag!r}")
+
+
+def real_endings(word: str, is_word: Callable[[str], bool]) -> str:
+    """The tags ("s ed ing") whose inflection of `word` is a word (`is_word`, from wordfreq).
+
+    A regular ending cannot be put on every word: "series" -> "serieses", "organization" ->
+    "organizationing", "speak" -> "speaked" are no words, so a match read with such an
+    ending is a misreading of the spun word, not a restoration.
+    """
+    low = word.lower()
+    return " ".join(tag for tag in TAGS if is_word(inflect(low, tag)))
 
 
 def _doubles(word: str) -> bool:

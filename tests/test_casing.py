@@ -76,6 +76,9 @@ def test_curly_apostrophes_stay_curly_and_straight_stay_straight():
         ("CIA", False),
         ("12", None),  # numbers are left alone
         ("NATO", None),  # read as a word or letter by letter: cannot tell
+        ("SSLContext", True),  # a name that starts with an initialism reads it letter by letter
+        ("XMLReader", True),
+        ("PDFWriter", False),
     ],
 )
 def test_vowel_sound_decides_the_article(word, an):

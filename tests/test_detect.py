@@ -167,3 +167,11 @@ def test_fingerprints_count_together_only_where_they_gather(events, count):
     from despin.scoring import gathered_fingerprints
 
     assert gathered_fingerprints(events, span=2_000) == count
+
+
+def test_no_article_break_before_a_name_that_starts_with_an_initialism(matcher):
+    # "an SSLContext" is read "an ess-ess-el context": right as written
+    report = analyze("Create an SSLContext and an XMLReader first.", "t", matcher)
+    assert [f for f in report.findings if f.match.entry.source == "signal:article"] == []
+    report = analyze("Create an big context first.", "t", matcher)
+    assert [f.suggestion for f in report.findings if f.match.entry.source == "signal:article"] == ["a big"]

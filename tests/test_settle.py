@@ -89,15 +89,31 @@ def test_a_plural_last_word_is_kept_as_written_not_taken_for_the_swap():
     ]
 
 
-def test_a_verb_ending_read_on_a_noun_swap_is_no_match_and_hides_no_near_miss():
-    # "grouping" is not "group" + ing when the swap restores a noun: "organizationing" is no
-    # word, so the reading is dropped and the near miss on the same words stands
+def _as_compiled(entry: Entry) -> Entry:
+    """The entry as the compiled lexicon holds it: with the endings its original takes."""
+    from dataclasses import replace
+
+    from wordfreq import zipf_frequency
+
+    from despin.compiled import _endings
+
+    return replace(entry, endings=_endings(entry, lambda w: zipf_frequency(w, "en") > 0))
+
+
+def test_an_ending_the_original_cannot_take_is_no_match_and_hides_no_near_miss():
+    # "grouping" is not "group" + ing when the swap restores "organization": no word reads
+    # "organizationing", so the reading is dropped and the near miss on the same words stands
     terms = {("binary", "classification")}
     nearmiss = NearMissDetector(set(), {}, terms=terms, loose={"grouping": (("classification", 0.7),)}, zipf={})
-    entries = [habit("group", "organization")]
+    entries = [_as_compiled(habit("group", "organization"))]
+    assert entries[0].endings == "s"
     assert found("We describe the binary grouping in practice.", entries, nearmiss) == [
         ("binary grouping", "binary classification", Kind.NEARMISS)
     ]
     assert found("They are grouping the results.", entries, nearmiss) == []
-    # a verb restoration carries the ending: "prepping" -> "preparing"
-    assert found("They are prepping the results.", [habit("prep", "prepare")], nearmiss)[0][1] == "preparing"
+    assert found("Two groups met.", entries, nearmiss)[0][1] == "organizations"
+    # "sequences" is no "series" + s, "talked" no "speak" + ed
+    assert found("Two sequences.", [_as_compiled(habit("sequence", "series"))], nearmiss) == []
+    assert found("He talked.", [_as_compiled(habit("talk", "speak"))], nearmiss) == []
+    # a verb restoration carries its endings: "prepping" -> "preparing"
+    assert found("They are prepping it.", [_as_compiled(habit("prep", "prepare"))], nearmiss)[0][1] == "preparing"
