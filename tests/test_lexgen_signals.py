@@ -46,3 +46,44 @@ def test_honest_exceptions_are_what_the_detector_reports_in_established_phrases_
     assert found == {established, honest}
     quiet = NearMissDetector({SAFE_HAVEN.words}, {k: tuple(v) for k, v in reverse.items()}, found)
     assert quiet.find(tokenize(f"a {spun[0]} haven and a {spun[1]} haven")) == []
+
+
+class VerbThesaurus:
+    """Just what the verb-form rule asks: WordNet's verb base forms and a thesaurus's swaps."""
+
+    VERBS = {"learning": ["learn"], "hidden": ["hide"], "machine": []}
+    SYNONYMS = {("learn", "v"): ["study", "master", "take in"], ("hide", "v"): ["shroud", "beat"],
+                ("learning", "n"): ["erudition"]}
+
+    class wordnet:  # noqa: N801 - stands in for the WordNet attribute
+        @staticmethod
+        def base_forms(word: str, pos: str) -> list[str]:
+            return VerbThesaurus.VERBS.get(word, []) if pos == "v" else []
+
+    class mythes:  # noqa: N801
+        @staticmethod
+        def senses(word: str) -> list:
+            return []
+
+    def swaps(self, word: str, pos: str, limit: int = 12, other_pos: int = 0) -> list[tuple[str, bool]]:
+        return [(s, True) for s in self.SYNONYMS.get((word, pos), [])][:limit]
+
+
+def test_a_verb_form_in_a_term_is_swapped_on_its_verb_and_keeps_its_ending():
+    from despin.lexgen.signals import verb_form_swaps
+
+    t = VerbThesaurus()
+    # spinners treat "learning" as the verb: "machine studying"; a phrase is never one word
+    assert verb_form_swaps(t, "learning", 12) == ["studying", "mastering"]
+    # a past participle takes the regular ending, and a form that is no word is left out
+    assert verb_form_swaps(t, "hidden", 12) == ["shrouded"]  # not "beated"
+    assert verb_form_swaps(t, "machine", 12) == []
+
+
+def test_the_loose_tier_reaches_a_term_through_its_verb_form_after_its_own_synonyms():
+    term = Expression(("machine", "learning"), 0.8, "list", "n")
+    _, plain = reverse_map(VerbThesaurus(), [term], synonyms=12, min_drop=0.01)
+    _, verbs = reverse_map(VerbThesaurus(), [term], synonyms=12, min_drop=0.01, verb_forms=True)
+    assert "studying" not in plain
+    assert [w for w, _ in verbs["studying"]] == ["learning"]
+    assert "erudition" in plain and "erudition" in verbs  # the noun's own synonyms stay

@@ -11,7 +11,8 @@ two tiers, because ordinary English is full of honest neighbours of familiar exp
 - loose: the technical terms only (science list, WordNet's scientific lemmas, collected
   terms), and the synonyms a loose spinner draws from MyThes, WordNet and the Moby thesaurus
   (Moby's ranked by the overlap of the two words' synonym lists), wherever the swapped-in
-  word is rarer at all (`terms.txt`, `loose.txt`).
+  word is rarer at all, and a term's verb forms swapped on their verbs ("hidden layer" ->
+  "shrouded layer", `verb_form_swaps`) (`terms.txt`, `loose.txt`).
 
 Displaced words are written likeliest first, each with the Zipf drop of the swap.
 `honest.txt` holds the near misses that are ordinary English, found by running the detector
@@ -43,6 +44,7 @@ STRICT_SYNONYMS = 12  # MyThes / WordNet synonyms tried per word in the strict t
 LOOSE_SYNONYMS = 60  # ... and in the loose tier
 BROAD_SYNONYMS = 200  # and Moby's beyond those, loose tier only
 MAX_DISPLACED = 120  # displaced words kept per swapped-in word, likeliest first
+MIN_FORM_ZIPF = 2.0  # a verb form made by a regular ending must be a word ("beated" is not)
 
 
 def signal_expressions(thesaurus: Thesaurus) -> tuple[list[Expression], list[Expression]]:
@@ -74,13 +76,41 @@ def signal_expressions(thesaurus: Thesaurus) -> tuple[list[Expression], list[Exp
     return keep(news + familiar + technical), keep(technical)
 
 
+def verb_form_swaps(thesaurus: Thesaurus, word: str, synonyms: int) -> list[str]:
+    """Swaps of a verb form in a term, made on its verb: "learning" -> "studying", "mastering".
+
+    Thesauri list "learning" as a noun ("erudition"), but spinners treat the participles of
+    terms as verbs: they swap "learn" for "study" and keep the ending ("machine studying",
+    "preparing set", "shrouded layer", "increased reality"). The forms must be words.
+    """
+    from despin.morph import inflect
+
+    if word.endswith("ing"):
+        tag = "ing"
+    elif word.endswith(("ed", "en", "wn")):
+        tag = "ed"
+    else:
+        return []
+    out: list[str] = []
+    for base in thesaurus.wordnet.base_forms(word, "v"):
+        if base == word:
+            continue
+        for syn, _ in thesaurus.swaps(base, "v", synonyms):
+            form = inflect(syn, tag)
+            if " " not in syn and form != word and form not in out and zipf(form) >= MIN_FORM_ZIPF:
+                out.append(form)
+    return out
+
+
 def reverse_map(
-    thesaurus: Thesaurus, exprs: Iterable[Expression], synonyms: int, min_drop: float
+    thesaurus: Thesaurus, exprs: Iterable[Expression], synonyms: int, min_drop: float, verb_forms: bool = False
 ) -> tuple[list[Expression], dict[str, list[tuple[str, float]]]]:
     """The expressions some swap reaches, and swapped-in word -> [(displaced word, drop)].
 
     Displaced words are ordered by how likely the thesaurus makes the swap (its rank among the
-    word's synonyms), so the detector tries the likeliest first.
+    word's synonyms), so the detector tries the likeliest first. With `verb_forms`, a verb
+    form in an expression is swapped on its verb too (`verb_form_swaps`), after its own
+    synonyms.
     """
     ranked: dict[str, dict[str, tuple[int, float]]] = {}
     memo: dict[tuple[str, str], list[str]] = {}
@@ -92,7 +122,9 @@ def reverse_map(
                 continue  # "em algorithm": in a term, two letters are an abbreviation, not a word
             pos = word_pos(thesaurus, e, i)
             if (word, pos) not in memo:
-                memo[(word, pos)] = [s for s, _ in thesaurus.swaps(word, pos, synonyms, other_pos=3)]
+                own = [s for s, _ in thesaurus.swaps(word, pos, synonyms, other_pos=3)]
+                extra = verb_form_swaps(thesaurus, word, synonyms) if verb_forms else []
+                memo[(word, pos)] = own + [s for s in extra if s not in own]
             for rank, syn in enumerate(memo[(word, pos)]):
                 drop = round(zipf(word) - zipf(syn), 2)
                 if drop < min_drop:
@@ -158,7 +190,7 @@ def generate(out_dir: Path | None = None) -> None:
     loose = science_thesaurus(broad_limit=BROAD_SYNONYMS)
     everything, technical = signal_expressions(strict)
     kept, swaps = reverse_map(strict, everything, STRICT_SYNONYMS, STRICT_DROP)
-    terms, loose_swaps = reverse_map(loose, technical, LOOSE_SYNONYMS, LOOSE_DROP)
+    terms, loose_swaps = reverse_map(loose, technical, LOOSE_SYNONYMS, LOOSE_DROP, verb_forms=True)
     expressions = {e.words for e in kept}
     term_set = {e.words for e in terms}
     words = {w for t in term_set for w in t} | set(loose_swaps)
