@@ -56,8 +56,13 @@ def _log(message: str) -> None:
 
 
 def _paragraphs(text: str) -> str:
-    """Collapse runs of blanks inside paragraphs; keep one blank line between paragraphs."""
-    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    """Join the lines of each paragraph; keep one blank line between paragraphs.
+
+    The blanks left where code and markup were blanked stay, as in the view despin reads
+    of a real file: "a :class:`Element` instance" is "a" and "instance" far apart, not the
+    article break "a instance".
+    """
+    paras = [re.sub(r"[ \t]*\n[ \t]*", " ", p.strip()) for p in re.split(r"\n\s*\n", text)]
     return "\n\n".join(p for p in paras if len(p.split()) >= 3)
 
 

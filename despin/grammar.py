@@ -62,6 +62,8 @@ def article_breaks(tokens: Sequence[Token]) -> list[Match]:
             continue  # "a e-mail", "a A.I." and similar compounds are left alone
         if i > 0 and norms[i - 1] in ("-", "'"):
             continue
+        if toks.starts[i + 1] - toks.ends[i] > 3:
+            continue  # code was blanked between them ("a `dict` object"); "a **big**" is 3 apart
         needs_an = _needs_an(nxt)
         if needs_an is None or needs_an == (norms[i] == "an"):
             continue

@@ -175,3 +175,13 @@ def test_no_article_break_before_a_name_that_starts_with_an_initialism(matcher):
     assert [f for f in report.findings if f.match.entry.source == "signal:article"] == []
     report = analyze("Create an big context first.", "t", matcher)
     assert [f.suggestion for f in report.findings if f.match.entry.source == "signal:article"] == ["a big"]
+
+
+def test_no_article_break_across_blanked_code(matcher):
+    # Markdown's inline code is blanked to spaces of the same length, so "a `dict` object"
+    # reads "a        object": the article belongs to the code, not to "object"
+    report = analyze("Use a `dict` object here.", "t.md", matcher, view="Use a        object here.")
+    assert [f for f in report.findings if f.match.entry.source == "signal:article"] == []
+    # emphasis markers are blanked too, but they leave the article next to its word
+    report = analyze("It is a **enormous** rise.", "t.md", matcher, view="It is a   enormous   rise.")
+    assert [f.suggestion for f in report.findings if f.match.entry.source == "signal:article"] == ["an enormous"]
