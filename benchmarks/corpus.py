@@ -62,7 +62,7 @@ def _paragraphs(text: str) -> str:
     of a real file: "a :class:`Element` instance" is "a" and "instance" far apart, not the
     article break "a instance".
     """
-    paras = [re.sub(r"[ \t]*\n[ \t]*", " ", p.strip()) for p in re.split(r"\n\s*\n", text)]
+    paras = [p.strip().replace("\n", " ") for p in re.split(r"\n\s*\n", text)]
     return "\n\n".join(p for p in paras if len(p.split()) >= 3)
 
 

@@ -146,7 +146,7 @@ def keep_spacing(spun: str, replacement: str) -> str:
 
 # Vowel letters that start with a consonant sound, and consonant letters that do not.
 _YOU_SOUND = ("uni", "use", "usu", "uti", "ura", "ure", "uro", "ubiq", "uku", "uga", "una", "eu", "ewe")
-_NOT_YOU_SOUND = ("unim", "unin", "unid")  # "an unidentified", "an uninformed", but "a union"
+NOT_YOU_SOUND = ("unim", "unin", "unid")  # "an unidentified", "an uninformed", but "a union"
 _W_SOUND = ("one", "once")
 _SILENT_H = ("hour", "honest", "honor", "honour", "heir", "herb")
 _VOWEL_NAMED_LETTERS = frozenset("AEFHILMNORSX")  # letters whose name starts with a vowel: "an FBI"
@@ -165,7 +165,7 @@ def needs_an(word: str) -> bool | None:
     if letters[:2].isupper():
         return letters[0].upper() in _VOWEL_NAMED_LETTERS  # an initialism first: "an SSLContext"
     w = bare.lower()
-    if w.startswith(_NOT_YOU_SOUND):
+    if w.startswith(NOT_YOU_SOUND):
         return True
     if w.startswith(_YOU_SOUND + _W_SOUND):
         return False

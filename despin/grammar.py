@@ -9,26 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from despin.casing import NOT_YOU_SOUND, needs_an
 from despin.model import Entry, Kind, Match, Token
 from despin.tokens import BARRIER, Tokens, positions
 
-_VOWEL_LETTERS = frozenset("aeio")  # "u" is left out: "a unique", "a user" are right
-_CONSONANT_EXCEPTIONS = ("one", "once", "eu", "ewe", "uni", "use", "usu", "uti", "ura", "ure", "uro")
-_SILENT_H = ("hour", "honest", "honor", "honour", "heir", "herb")
-
-
 def _needs_an(word: str) -> bool | None:
-    """True: "an" is right; False: "a" is right; None: cannot tell (acronyms, numbers)."""
+    """True: "an" is right; False: "a" is right; None: cannot tell (acronyms, numbers).
+
+    The spelling rules are the rewriter's (`casing.needs_an`); as evidence of a spinner this
+    is more careful: words in "u" are told only where the sound is surely a vowel ("an
+    unidentified"): "a unique" and "an uninterruptible" are both right.
+    """
     if not word.isalpha() or word[:2].isupper():
         return None  # acronyms and names that start with one ("SSLContext") are read letter by letter
     w = word.lower()
-    if w.startswith(_CONSONANT_EXCEPTIONS):
-        return False
-    if w.startswith(_SILENT_H):
-        return True
-    if w[0] == "u":
+    if w[0] == "u" and not w.startswith(NOT_YOU_SOUND):
         return None
-    return w[0] in _VOWEL_LETTERS
+    return needs_an(word)
 
 
 def _entry(article: str, word: str, right: str) -> Entry:

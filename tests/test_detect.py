@@ -170,8 +170,8 @@ def test_fingerprints_count_together_only_where_they_gather(events, count):
 
 
 def test_no_article_break_before_a_name_that_starts_with_an_initialism(matcher):
-    # "an SSLContext" is read "an ess-ess-el context": right as written
-    report = analyze("Create an SSLContext and an XMLReader first.", "t", matcher)
+    # "an SSLContext" is read "an ess-ess-el context": right as written; so is "an uninterruptible"
+    report = analyze("Create an SSLContext and an XMLReader first, an uninterruptible wait.", "t", matcher)
     assert [f for f in report.findings if f.match.entry.source == "signal:article"] == []
     report = analyze("Create an big context first.", "t", matcher)
     assert [f.suggestion for f in report.findings if f.match.entry.source == "signal:article"] == ["a big"]
