@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         results["speed"] = speed.versus_peers(paths, proselint_share=0.1, repeat=plan["repeat"])
         t = speed.cold_start(str(ROOT / "seeds" / "004_0eeed46843e92817.txt"))
         results["cold_start"] = {"seconds": t.seconds, "peak_mb": t.peak_mb}
-        results["text_scaling"] = speed.text_scaling([d.text for d in docs], plan["text_sizes"], work / "scaling")
+        results["text_scaling"] = speed.text_scaling([corpus.compact(d.text) for d in docs], plan["text_sizes"], work / "scaling")
         results["lexicon_scaling"] = speed.lexicon_scaling(paths, plan["lexicon_sizes"], work / "lexicons")
         show_speed(results)
     coverage = pps_coverage()
