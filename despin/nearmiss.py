@@ -42,6 +42,22 @@ def _lines(path: Path) -> list[str]:
     return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
 
 
+# the signal's files and what a line of each is, for `despin lexicon stats`
+SIGNAL_FILES = {
+    "expressions.txt": "established expressions (strict tier)",
+    "swaps.txt": "strict swapped-in words",
+    "terms.txt": "technical terms (loose tier)",
+    "loose.txt": "loose swapped-in words",
+    "honest.txt": "honest exceptions",
+}
+
+
+def signal_stats(directory: str | Path | None = None) -> dict[str, int]:
+    """How much the near-miss signal knows: the lines of each of its data files."""
+    d = Path(directory) if directory is not None else default_dir() / "signals"
+    return {what: len(_lines(d / name)) for name, what in SIGNAL_FILES.items()}
+
+
 def weight_for(drop: float) -> float:
     """Prior weight from the rarity of the swap: a far rarer word is a likelier spin."""
     return round(min(0.6, 0.15 + 0.1 * drop), 2)

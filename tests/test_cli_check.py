@@ -125,6 +125,17 @@ def test_lexicon_check_passes_on_bundled_data():
     assert result.exit_code == 0, result.stdout
 
 
+def test_lexicon_stats_counts_entries_and_the_signal_data():
+    result = run("lexicon", "stats")
+    assert result.exit_code == 0
+    assert "gen:science" in result.stdout and "curated:news-spinner" in result.stdout
+    counts = {line.rsplit(None, 1)[0].strip(): int(line.rsplit(None, 1)[1])
+              for line in result.stdout.splitlines() if line.startswith("  ")}
+    assert counts["technical terms (loose tier)"] > 1000
+    assert counts["established expressions (strict tier)"] > 1000
+    assert sum(v for k, v in counts.items() if k.startswith(("gen:", "curated:"))) >= 20_000
+
+
 def test_lexicon_check_fails_on_broken_file(datadir: Path):
     bad = datadir / "bad.tsv"
     bad.write_text("one\ttwo\n")

@@ -49,3 +49,9 @@ def stats_command(files: FilesArg = None) -> None:
         print(f"{group}:")
         for name, n in counts.most_common():
             print(f"  {name:<40} {n:>7}")
+    if not files:  # the bundled lexicon comes with the near-miss signal's data
+        from despin.nearmiss import signal_stats
+
+        print("near-miss signal (no entry per spun form):")
+        for what, n in signal_stats().items():
+            print(f"  {what:<40} {n:>7}")
