@@ -6,7 +6,9 @@ pages, so false alarms measured here are not flattered by the generators):
 
 - `pydoc`: the Python 3.11 documentation (Debian's `python3.11-doc`, downloaded with
   `apt-get download`), its reStructuredText sources with code and markup blanked;
-- `metadata`: the long descriptions of the Python packages installed beside the benchmark.
+- `metadata`: the long descriptions of the Python packages installed beside the benchmark;
+- `handbook`: The Debian Administrator's Handbook (Debian's `debian-handbook`), its English
+  HTML pages with markup blanked: a book of explanatory prose that is not about Python.
 
 Every document records its source. The split into `tune` and `report` halves is a fixed hash
 of the document id: figures are reported on `report` only, and nothing is ever tuned on it.
@@ -87,23 +89,47 @@ def python_docs() -> Iterator[Doc]:
     """The Python 3.11 documentation sources from Debian's python3.11-doc, prose only."""
     from despin.markup import prose_view
 
-    folder = CACHE / "python3.11-doc"
+    folder = _debian_package("python3.11-doc")
+    if folder is None:
+        return
     sources = folder / "usr/share/doc/python3.11/html/_sources"
-    if not sources.is_dir():
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            try:
-                subprocess.run(["apt-get", "download", "python3.11-doc"], cwd=tmp, capture_output=True, check=True)
-                (deb,) = Path(tmp).glob("*.deb")
-                subprocess.run(["dpkg-deb", "-x", str(deb), str(folder)], check=True)
-            except (OSError, subprocess.CalledProcessError, ValueError):
-                _log("could not download python3.11-doc (offline?): no Python documentation")
-                shutil.rmtree(folder, ignore_errors=True)
-                return
     for path in sorted(sources.rglob("*.rst.txt")):
         text = path.read_text(encoding="utf-8", errors="replace")
         prose = _paragraphs(prose_view(text, "doc.rst"))
         yield from chunks(f"pydoc:{path.relative_to(sources)}", "pydoc", prose)
+
+
+def _debian_package(name: str) -> Path | None:
+    """A Debian package unpacked into the cache (downloaded with `apt-get download`), or None."""
+    folder = CACHE / name
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                subprocess.run(["apt-get", "download", name], cwd=tmp, capture_output=True, check=True)
+                (deb,) = Path(tmp).glob("*.deb")
+                subprocess.run(["dpkg-deb", "-x", str(deb), str(folder)], check=True)
+            except (OSError, subprocess.CalledProcessError, ValueError):
+                _log(f"could not download {name} (offline?): left out")
+                shutil.rmtree(folder, ignore_errors=True)
+                return None
+    return folder
+
+
+def debian_handbook() -> Iterator[Doc]:
+    """The Debian Administrator's Handbook (Debian's debian-handbook, CC BY-SA / GPL), English
+    HTML with markup blanked: a book of plain explanatory prose, not about Python."""
+    folder = _debian_package("debian-handbook")
+    if folder is None:
+        return
+    pages = folder / "usr/share/doc/debian-handbook/html/en-US"
+    for path in sorted(pages.glob("*.html")):
+        if path.is_symlink():
+            continue
+        from despin.markup import prose_view
+
+        prose = _paragraphs(prose_view(path.read_text(encoding="utf-8", errors="replace"), "page.html"))
+        yield from chunks(f"handbook:{path.name}", "handbook", prose)
 
 
 def package_metadata() -> Iterator[Doc]:
@@ -121,7 +147,7 @@ def package_metadata() -> Iterator[Doc]:
             yield from chunks(f"metadata:{path.parent.name}", "metadata", prose)
 
 
-SOURCES = {"pydoc": python_docs, "metadata": package_metadata}
+SOURCES = {"pydoc": python_docs, "metadata": package_metadata, "handbook": debian_handbook}
 
 
 def honest_corpus(max_bytes: int | None = None, sources: Iterable[str] = tuple(SOURCES)) -> list[Doc]:

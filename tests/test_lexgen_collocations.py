@@ -78,6 +78,17 @@ def test_pairs_common_in_published_english_are_never_spun_forms(datadir):
     assert "dependable haven" in spun
 
 
+def test_a_variant_whose_inflected_form_writers_use_is_never_a_spun_form(datadir, tmp_path):
+    # the matcher reads "dependable havens" as "dependable haven" + s: a common plural makes
+    # the singular as unsafe a fingerprint as the plural ("take precaution" -> "take care")
+    bigrams = tmp_path / "bigrams.txt"
+    bigrams.write_text("dependable havens 5000000\n", encoding="utf-8")
+    thesaurus = Thesaurus(load_mythes(datadir / "th_en_test.dat"), load_wordnet(datadir / "wordnet"), bigram_file=bigrams)
+    spun = {r.spun for r in build_rows(thesaurus, [SAFE_HAVEN], "phrase", "gen:test", set(), set(), cap=lambda e: 50, honest_texts=[]).rows}
+    assert "dependable haven" not in spun
+    assert "secure haven" in spun
+
+
 def test_originals_of_other_entries_never_become_spun_forms(thesaurus):
     gen = build_rows(thesaurus, [SAFE_HAVEN], "phrase", "gen:test", set(), {("harmless", "haven")}, cap=lambda e: 50, honest_texts=[])
     assert "harmless haven" not in {r.spun for r in gen.rows}

@@ -283,6 +283,17 @@ def plain_english(v: Variant) -> bool:
     return min(zipf(w) for w in content) >= 4.5 and v.rarity / len(v.swaps) < 0.7
 
 
+def as_matched(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The phrase and every form the matcher also reads as it: its last word inflected.
+
+    A spun form "take precaution" matches "take precautions" too, which writers use all the
+    time: a variant is only as safe as its most ordinary inflection.
+    """
+    from despin.morph import inflected_forms
+
+    return [words] + [words[:-1] + (form,) for form in inflected_forms(words[-1])]
+
+
 def _holds_established(v: Variant, established: set[tuple[str, ...]]) -> bool:
     """Whether a swapped word sits in an established expression inside the variant.
 
@@ -413,7 +424,8 @@ def build_rows(
     for e in exprs:
         cands = [
             v for v in make(e)
-            if v.words not in forbidden and not plain_english(v) and not _holds_established(v, thesaurus.established)
+            if not any(form in forbidden for form in as_matched(v.words))
+            and not plain_english(v) and not _holds_established(v, thesaurus.established)
         ]
         considered += len(cands)
         # the thesauri's first choices first, whether one word or several were swapped
