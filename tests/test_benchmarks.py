@@ -57,6 +57,16 @@ def test_long_texts_are_cut_at_paragraphs_into_bounded_documents():
     assert len({d.id for d in docs}) == 7
 
 
+def test_corpus_paragraphs_keep_the_blanks_of_blanked_code_and_speed_runs_drop_them():
+    from despin.markup import prose_view
+
+    view = prose_view("Use a `dict` object\nhere, and say so.\n\nok\n", "doc.md")
+    text = corpus._paragraphs(view)
+    assert "a        object here" in text  # as despin reads the file: no article break
+    assert "ok" not in text  # paragraphs of fewer than three words are left out
+    assert corpus.compact(text) == "Use a object here, and say so."
+
+
 def test_the_report_split_is_fixed_by_the_document_id():
     docs = [corpus.Doc(f"doc{i}", "test", "text") for i in range(200)]
     halves = [d.split for d in docs]
