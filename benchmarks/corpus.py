@@ -61,7 +61,7 @@ def _paragraphs(text: str) -> str:
     """Join the lines of each paragraph; keep one blank line between paragraphs.
 
     The blanks left where code and markup were blanked stay, as in the view despin reads
-    of a real file: "a :class:`Element` instance" is "a" and "instance" far apart, not the
+    of a real file: "a :class:`Element` instance" is "a", a hole and "instance", not the
     article break "a instance".
     """
     paras = [p.strip().replace("\n", " ") for p in re.split(r"\n\s*\n", text)]
@@ -176,10 +176,13 @@ def honest_corpus(max_bytes: int | None = None, sources: Iterable[str] = tuple(S
 def compact(text: str) -> str:
     """The text with each run of blanks made one space: prose only, for speed runs.
 
-    A real file has code where the corpus has the blanks of blanked code; timing tools on
-    runs of spaces would flatter every tool's MB/s, so speed runs read the prose alone.
+    A real file has code where the corpus has the blanks (and holes, `markup.HOLE`) of
+    blanked code; timing tools on runs of spaces would flatter every tool's MB/s, so speed
+    runs read the prose alone.
     """
-    return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n"))
+    from despin.markup import HOLE
+
+    return "\n\n".join(" ".join(p.replace(HOLE, " ").split()) for p in text.split("\n\n"))
 
 
 def text_of_size(docs: list[Doc], n_bytes: int) -> list[str]:

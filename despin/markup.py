@@ -25,6 +25,20 @@ if TYPE_CHECKING:
 
 
 Span = tuple[int, int]
+# Marks, in the view, where something that stood for a word was blanked (code, a URL): the
+# tokenizer reads it as punctuation, so no phrase, near miss or article joins the words
+# on either side ("secure `x` haven", "a `dict` object"). Markup that is not a word (tags,
+# emphasis, link targets) is blanked to spaces only, so "secure <b>haven</b>" still reads.
+HOLE = "\x1a"
+
+
+class Hole(tuple):
+    """A blanked span that stood for a word: `blank` puts a HOLE at its start."""
+
+    __slots__ = ()
+
+    def __new__(cls, start: int, end: int) -> Hole:
+        return super().__new__(cls, (start, end))
 
 KINDS: dict[str, str] = {
     ".md": "markdown",
@@ -61,15 +75,21 @@ _NOT_NEWLINE = re.compile(r"[^\r\n]+")
 
 
 def blank(text: str, spans: Iterable[Span]) -> str:
-    """Replace the characters in `spans` (which may overlap) by spaces, keeping CR and LF."""
+    """Replace the characters in `spans` (which may overlap) by spaces, keeping CR and LF;
+    a `Hole` span starts with a HOLE instead."""
     out: list[str] = []
     pos = 0
-    for start, end in sorted(spans):
+    for span in sorted(spans):
+        start, end = span
+        hole = isinstance(span, Hole) and start >= pos
         start = max(start, pos)
         if end <= start:
             continue
         out.append(text[pos:start])
-        out.append(_NOT_NEWLINE.sub(lambda m: " " * len(m.group()), text[start:end]))
+        blanked = _NOT_NEWLINE.sub(lambda m: " " * len(m.group()), text[start:end])
+        if hole and blanked[:1] == " ":
+            blanked = HOLE + blanked[1:]
+        out.append(blanked)
         pos = end
     out.append(text[pos:])
     return "".join(out)
@@ -113,7 +133,7 @@ def _address_blanks(text: str, start: int, end: int) -> Iterator[Span]:
         for m in _ADDRESS.finditer(text, run_start, run_end):
             span = _trimmed(text, *m.span())
             if span is not None:
-                yield span
+                yield Hole(*span)
 
 
 def _run_around(text: str, at: int, start: int, end: int) -> tuple[int, int]:
@@ -264,21 +284,24 @@ def _markdown_inline_blanks(text: str, start: int, end: int) -> Iterator[Span]:
                 no_closer_from[n] = e  # a later run of the same length cannot close either
                 continue
             pos = close.end()
-            yield s, pos
-        elif kind in ("auto", "html"):
+            yield Hole(s, pos)
+        elif kind == "auto":
+            yield Hole(s, e)
+        elif kind == "html":
             yield s, e
         elif kind in ("dest", "ref"):
             yield s + 1, e  # the link text stays; the target goes
         elif kind == "addr":
             found = _address_at(text, s, end)
             if found is not None:
-                yield found
+                yield Hole(*found)
                 pos = max(e, found[1])
 
 
 # --- HTML -----------------------------------------------------------------------------------
 
 SKIPPED_ELEMENTS = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea", "svg", "math", "template"})
+INLINE_CODE = frozenset({"code", "kbd", "samp", "var", "math"})  # stand for a word in a sentence
 
 
 class _TextNodes(HTMLParser):
@@ -295,7 +318,9 @@ class _TextNodes(HTMLParser):
         self._limit = base + len(text)
         self._skip = 0
         self._open: int | None = None
+        self._code_from: int | None = None  # where an inline code element outside others began
         self.kept: list[Span] = []
+        self.holes: list[Hole] = []
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -318,12 +343,17 @@ class _TextNodes(HTMLParser):
     def handle_starttag(self, tag: str, attrs: object) -> None:
         self._event()
         if tag in SKIPPED_ELEMENTS:
+            if not self._skip and tag in INLINE_CODE:
+                self._code_from = self._offset()
             self._skip += 1
 
     def handle_endtag(self, tag: str) -> None:
         self._event()
         if tag in SKIPPED_ELEMENTS and self._skip:
             self._skip -= 1
+            if not self._skip and self._code_from is not None:
+                self.holes.append(Hole(self._code_from, self._offset()))
+                self._code_from = None
 
     def handle_startendtag(self, tag: str, attrs: object) -> None:
         self._event()
@@ -361,7 +391,7 @@ def _html_blanks(text: str, start: int, end: int) -> list[Span]:
         parser.flush(end)
     except (AssertionError, ValueError):  # malformed beyond repair: what follows is not prose
         parser.flush(parser.kept[-1][1] if parser.kept else start)
-    spans: list[Span] = []
+    spans: list[Span] = list(parser.holes)
     pos = start
     for s, e in parser.kept:
         spans.append((pos, s))
@@ -511,7 +541,7 @@ def _rst_inline_blanks(text: str, start: int, end: int) -> Iterator[Span]:
                 target = _TARGET.search(text, body_s + 1, body_e - 1)
                 yield (target.start() if target else body_e - 1), e
             else:
-                yield s, e
+                yield Hole(s, e)
         elif m.group("ref") is not None:
             ref_s, ref_e = m.span("ref")
             target = _TARGET.search(text, ref_s, ref_e)
@@ -520,5 +550,5 @@ def _rst_inline_blanks(text: str, start: int, end: int) -> Iterator[Span]:
             yield from _address_blanks(text, ref_s, ref_e)
             yield ref_e, e
         else:
-            yield s, e
+            yield Hole(s, e)
     yield from _address_blanks(text, pos, end)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from despin.markup import addresses
+from despin.markup import HOLE, addresses
 
 _NOT_A_BREAK = regex.compile(r"[^\r\n]")
 # One path segment that reads as words: at least three, joined by hyphens or underscores.
@@ -28,7 +28,7 @@ def slug_spans(text: str, view: str) -> list[tuple[int, int]]:
     address or a bare host has no path, so no slug."""
     spans: list[tuple[int, int]] = []
     for start, end in addresses(text):
-        if not view[start:end].isspace():
+        if not view[start:end].replace(HOLE, " ").isspace():
             continue  # the prose view kept it: not an address there
         address = text[start:end]
         path_from = address.find("/", address.find("//") + 2 if "//" in address else 0)
