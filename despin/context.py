@@ -158,8 +158,11 @@ def load_pairs(path: str | None = None) -> frozenset[str]:
     return frozenset(_body("pairs.txt", path).split("\n")) - {""}
 
 
+@lru_cache(maxsize=65536)
 def forms(word: str) -> tuple[str, ...]:
-    """The word and its regular base forms ("officers" -> officers, officer)."""
+    """The word and its regular base forms ("officers" -> officers, officer).
+
+    Cached: every context judged reads its neighbours' forms, and the same words recur."""
     return (word, *(base for base, _ in analyses(word)))
 
 

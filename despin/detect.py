@@ -11,11 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from bisect import bisect_left
-from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
-from despin.context import agreement_fit, cannot_stand, construction_fit, fits, forms, load_pairs, load_pos
+from despin.context import agreement_fit, cannot_stand, construction_fit, established, load_pairs, load_pos
 from despin.grammar import article_breaks
 from despin.matcher import Matcher, contains
 from despin.model import Finding, Kind, Match, Passage, Report, Token
@@ -35,7 +34,7 @@ from despin.scoring import (
     passage_score,
     verdict,
 )
-from despin.tokens import BARRIER, Tokens, phrase_key, tokenize
+from despin.tokens import BARRIER, Tokens, indices, phrase_key, tokenize, tokenize_passages
 
 Signal = Callable[[Sequence[Token]], list[Match]]
 
@@ -210,10 +209,11 @@ def _scan(
     matches.sort(key=lambda m: (m.start, -m.end))
     restored = _restored_words(matches)
     fits = {id(m): f for m in matches if (f := _pair_fit(m, tokens, restored))}
-    words = list(accumulate(map(str.isalpha, map(itemgetter(0), tokens.texts)), initial=0))
+    # Which tokens are words, a byte each: a passage's words are then counted in C.
+    alpha = bytes(map(str.isalpha, map(itemgetter(0), tokens.texts)))
     # A possessive 's counts as a word too; it is rare, so its places are found by C-level
     # search (`list.index`) rather than a count kept at every token.
-    possessives = _indices(tokens.norms, "'s")
+    possessives = indices(tokens.norms, "'s")
     scans: list[_Scan] = []
     pos = 0
     held = 0  # possessives before the current passage
@@ -222,24 +222,12 @@ def _scan(
         while pos < len(matches) and matches[pos].first < stop:
             own.append(matches[pos])
             pos += 1
-        count = words[stop] - words[first]
+        count = alpha.count(1, first, stop)
         while held < len(possessives) and possessives[held] < stop:
             held += 1
             count += 1
         scans.append(_Scan(start, end, own, count, {id(m): fits[id(m)] for m in own if id(m) in fits} if own else {}))
     return scans
-
-
-def _indices(items: list[str], value: str) -> list[int]:
-    """Every index at which `value` stands in `items`, in order."""
-    out: list[int] = []
-    at = -1
-    try:
-        while True:
-            at = items.index(value, at + 1)
-            out.append(at)
-    except ValueError:
-        return out
 
 
 _BATCH = 256  # passages scanned together: few enough to keep memory small
@@ -251,7 +239,12 @@ def _batch_tokens(view: str, spans: Sequence[tuple[int, int]]) -> tuple[Tokens, 
 
     The batch is tokenized in one go: only whitespace lies between passages, and no token
     holds whitespace, so its tokens are exactly the passages' tokens one after another.
+    Mostly the barriers come from that one split (`tokenize_passages`); where the text rules
+    that out, the batch's tokens are cut up passage by passage here.
     """
+    batch = tokenize_passages(view, spans)
+    if batch is not None:
+        return batch
     whole = tokenize(view, spans[0][0], spans[-1][1])
     texts: list[str] = []
     norms: list[str] = []
@@ -318,18 +311,20 @@ def _pair_fit(match: Match, tokens: Tokens, restored: dict[int, str]) -> int:
         return 0
 
     norms = tokens.norms
-
-    def neighbour(i: int) -> tuple[str, ...]:
-        if not 0 <= i < len(norms) or not tokens.is_word(i):
-            return ()
-        word = norms[i]
-        other = restored.get(i, word)
-        return (word,) if other == word else (word, other)
-
-    left, right = neighbour(match.first - 1), neighbour(match.last + 1)
+    left, right = _reading(tokens, match.first - 1, restored), _reading(tokens, match.last + 1, restored)
     if match.first != match.last:
         return construction_fit(load_pos(), tuple(norms[match.first : match.last + 1]), right[0] if right else None)
     return _context_fit(norms[match.first], original[0], match.inflection, left, right)
+
+
+def _reading(tokens: Tokens, i: int, restored: dict[int, str]) -> tuple[str, ...]:
+    """The neighbour at token `i` as written and, if it differs, as restored; () for none."""
+    norms = tokens.norms
+    if not 0 <= i < len(norms) or not tokens.is_word(i):
+        return ()
+    word = norms[i]
+    other = restored.get(i, word)
+    return (word,) if other == word else (word, other)
 
 
 @lru_cache(maxsize=65536)
@@ -345,10 +340,16 @@ def _context_fit(word: str, original: str, inflection: str, left: tuple[str, ...
         return agreement
     if not left and not right:
         return 0
-    pairs = load_pairs()
-    as_written = fits(pairs, word, left, right)
-    as_restored = fits(pairs, original, left, right)
+    # `context.fits`, a pair of neighbours at a time: far fewer pairs than contexts recur.
+    as_written = _established(left, (word,)) or _established((word,), right)
+    as_restored = _established(left, (original,)) or _established((original,), right)
     return (as_restored > as_written) - (as_written > as_restored)
+
+
+@lru_cache(maxsize=65536)
+def _established(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """`context.established` over the default pairs, cached per pair of readings."""
+    return established(load_pairs(), first, second)
 
 
 def _displaced_absent(match: Match, vocabulary: set[str]) -> bool:

@@ -8,17 +8,20 @@ writers and their editors rarely leave such slips, so they are evidence, weak al
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from despin.casing import NOT_YOU_SOUND, needs_an
 from despin.model import Entry, Kind, Match, Token
-from despin.tokens import BARRIER, Tokens, positions
+from despin.tokens import BARRIER, Tokens, indices
 
+@lru_cache(maxsize=65536)
 def _needs_an(word: str) -> bool | None:
     """True: "an" is right; False: "a" is right; None: cannot tell (acronyms, numbers).
 
     The spelling rules are the rewriter's (`casing.needs_an`); as evidence of a spinner this
     is more careful: words in "u" are told only where the sound is surely a vowel ("an
-    unidentified"): "a unique" and "an uninterruptible" are both right.
+    unidentified"): "a unique" and "an uninterruptible" are both right. Cached: the same
+    words follow an article all through a text.
     """
     if not word.isalpha() or word[:2].isupper():
         return None  # acronyms and names that start with one ("SSLContext") are read letter by letter
@@ -39,7 +42,7 @@ def _entry(article: str, word: str, right: str) -> Entry:
     )
 
 
-_ARTICLES = frozenset(("a", "an"))
+_ARTICLES = ("a", "an")
 _SENTENCE_START = (".", "!", "?", '"', "“", BARRIER)  # what may stand before a capital "A"
 
 
@@ -49,7 +52,8 @@ def article_breaks(tokens: Sequence[Token]) -> list[Match]:
     norms, texts = toks.norms, toks.texts
     out: list[Match] = []
     last = len(norms) - 1
-    for i in positions(norms, _ARTICLES.__contains__):
+    # Articles are a few tokens in a hundred: found by C-level search, not a test per token.
+    for i in sorted(i for article in _ARTICLES for i in indices(norms, article)):
         if i == last or not toks.is_word(i + 1):
             continue
         art, nxt = texts[i], texts[i + 1]

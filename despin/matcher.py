@@ -15,9 +15,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
-from despin.model import Entry, Kind, Match, Token, TokenKind
+from despin.model import Entry, Kind, Match, Token
 from despin.morph import analyses
-from despin.tokens import BARRIER, Tokens, positions
+from despin.tokens import APOSTROPHES, BARRIER, Tokens, positions
 
 _END = ""  # trie key under which a node keeps the index of the entry ending there (no token is "")
 _FIELDS = tuple(f.name for f in fields(Entry))
@@ -44,7 +44,7 @@ class Matcher:
     unpickling them all took more than a tenth of a one-page check's start-up.
     """
 
-    __slots__ = ("root", "rows", "loose", "size", "_entries", "_starts")
+    __slots__ = ("root", "rows", "loose", "size", "_entries", "_starts", "_stems", "_second_ends")
 
     def __init__(self, root: dict, rows: list[Row | bytes], loose: dict[str, list[int]]) -> None:
         self.root = root
@@ -53,6 +53,8 @@ class Matcher:
         self.size = len(rows)
         self._entries: dict[int, Entry] = {}
         self._starts: dict[str, int] = {}  # word -> can a match start there (memo, see _can_start)
+        self._stems: dict[str, tuple[str, ...]] = {}  # word -> its bases that may end an entry second
+        self._second_ends: set[str] | None = None  # words that end an entry as its second word
 
     def __getstate__(self) -> tuple:
         rows = [r if isinstance(r, bytes) else pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in self.rows]
@@ -108,14 +110,22 @@ class Matcher:
         if unseen:
             if len(memo) > _MEMO_LIMIT:
                 memo.clear()
+                self._stems.clear()
                 unseen = distinct
+            stems = self._stems
             for word in unseen:
                 memo[word] = self._can_start(word)
+                stems[word] = self._second_stems(word)
         matches: list[Match] = []
         free = 0  # the first token not inside a match already taken
+        texts = toks.texts
         for i in self._candidates(norms, positions(norms, memo.__getitem__)):
-            if i < free or toks.kind(i) is TokenKind.PUNCT:
+            if i < free:
                 continue
+            text = texts[i]
+            first = text[0]
+            if not (first.isalpha() or first.isnumeric() or (first in APOSTROPHES and len(text) > 1)):
+                continue  # punctuation (`Tokens.kind`, inline: this runs at every candidate)
             found = self._longest_at(toks, i)
             if found is None and self.loose:
                 found = self._loose_at(toks, i)
@@ -136,20 +146,36 @@ class Matcher:
             return 1
         return 0 if node is None else 2
 
+    def _second_stems(self, word: str) -> tuple[str, ...]:
+        """The bases of a word's inflected readings ("havens" -> haven) that end some entry as
+        its second word: the only ones `_candidates` need try after a first word (for most
+        words, none, so the common case costs no analysis at all)."""
+        ends = self._second_ends
+        if ends is None:
+            ends = self._second_ends = {
+                second
+                for first, node in self.root.items()
+                if first != _END
+                for second, child in node.items()
+                if second != _END and _END in child
+            }
+        return tuple(base for base, _ in analyses(word) if base in ends)
+
     def _candidates(self, norms: list[str], starts: list[int]) -> list[int]:
         """The start positions worth a trie walk: most common first words ("the", "of")
         begin some entry, but rarely with the word that follows them here."""
-        memo, root, last = self._starts, self.root, len(norms) - 1
+        memo, stems, root, last = self._starts, self._stems, self.root, len(norms) - 1
         out = []
         for k in starts:
-            if memo[norms[k]] == 1:
+            word = norms[k]
+            if memo[word] == 1:
                 out.append(k)
             elif k < last:
-                node, nxt = root[norms[k]], norms[k + 1]
+                node, nxt = root[word], norms[k + 1]
                 if nxt in node:
                     out.append(k)
                     continue
-                for base, _ in analyses(nxt):  # "secure havens"
+                for base in stems[nxt]:  # "secure havens"
                     if _END in node.get(base, ()):
                         out.append(k)
                         break

@@ -22,7 +22,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import compress, count
 from pathlib import Path
 
@@ -63,8 +63,10 @@ def weight_for(drop: float) -> float:
     return round(min(0.6, 0.15 + 0.1 * drop), 2)
 
 
-def _bases(word: str) -> list[tuple[str, str]]:
-    """The word and its singular / base forms for a regular -s ending, with the tag."""
+@lru_cache(maxsize=65536)
+def _bases(word: str) -> tuple[tuple[str, str], ...]:
+    """The word and its singular / base forms for a regular -s ending, with the tag (cached:
+    every window judged reads its last word's)."""
     out = [(word, "")]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         if word.endswith("ies"):
@@ -72,7 +74,7 @@ def _bases(word: str) -> list[tuple[str, str]]:
         if word.endswith("es"):
             out.append((word[:-2], "s"))
         out.append((word[:-1], "s"))
-    return out
+    return tuple(out)
 
 
 def _parse_pairs(rest: str) -> tuple[tuple[str, float], ...]:
@@ -147,6 +149,37 @@ def _slot_index(phrases: set[tuple[str, ...]]) -> dict[tuple[str, ...], frozense
     return {k: frozenset(v) for k, v in table.items()}
 
 
+def _ranked(pairs: tuple[tuple[str, float], ...], min_drop: float) -> dict[str, tuple[int, float, str]]:
+    """Displaced word -> (rank, minus drop, word) of its first listing with a drop of at least
+    `min_drop`: what `_better` compares, found by lookup for the few words that fit a slot
+    rather than by a walk through the dozens a broad thesaurus lists."""
+    out: dict[str, tuple[int, float, str]] = {}
+    for rank, (original, drop) in enumerate(pairs):
+        if drop >= min_drop and original not in out:
+            out[original] = (rank, -drop, original)
+    return out
+
+
+def _better(
+    best: tuple[int, float, tuple[str, ...]] | None,
+    ranks: dict[str, tuple[int, float, str]],
+    fits: frozenset[str],
+    words: tuple[str, ...],
+    k: int,
+) -> tuple[int, float, tuple[str, ...]] | None:
+    """`best` or, if likelier, the expression made by putting back at `k` the displaced word
+    (ranked by `_ranked`) that fits there: the lower rank wins (the thesaurus lists the
+    likeliest first), then the larger drop; on a full tie the earlier position stays."""
+    common = ranks.keys() & fits
+    if not common:
+        return best
+    # displaced words have distinct ranks, so the minimum is the one the list gives first
+    rank, neg_drop, original = min(map(ranks.__getitem__, common))
+    if best is None or (rank, neg_drop) < best[:2]:
+        return (rank, neg_drop, words[:k] + (original,) + words[k + 1 :])
+    return best
+
+
 def _parsed(table: dict[str, tuple[tuple[str, float], ...] | str], word: str) -> tuple[tuple[str, float], ...]:
     found = table.get(word, ())
     if isinstance(found, str):
@@ -177,6 +210,9 @@ class NearMissDetector:
         self._entries: dict[tuple[tuple[str, ...], str], Entry] = {}
         self._flags: dict[str, int] = {}  # word -> _word_flags
         self._found: dict[tuple[str, ...], tuple[str, float, str] | None] = {}  # window -> _judge
+        # swapped-in word -> its displaced words ranked (see _ranked), one table per tier
+        self._ranked_strict: dict[str, dict[str, tuple[int, float, str]]] = {}
+        self._ranked_loose: dict[str, dict[str, tuple[int, float, str]]] = {}
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> NearMissDetector:
@@ -192,7 +228,7 @@ class NearMissDetector:
     def index(self) -> None:
         """Build the lookup tables now rather than at the first text, so that worker processes
         forked after loading share them instead of each building its own."""
-        self._places, self._slots_all, self._slots_terms  # noqa: B018
+        self._places, self._slots_all, self._slots_terms, self._known  # noqa: B018
 
     @property
     def swaps(self) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -231,17 +267,28 @@ class NearMissDetector:
         windows = _windows(flags)
         out: list[Match] = []
         free = 0
+        judged = self._found  # the same windows recur all through a text: each is judged once
         for i in compress(count(), windows):
             if i < free:
                 continue
-            found = None
-            if windows[i] & 2:
-                found = self._match(toks, i, 3)
-            if found is None and windows[i] & 1:
-                found = self._match(toks, i, 2)
-            if found:
-                out.append(found)
-                free = found.last + 1
+            bits = windows[i]
+            if bits & 2:
+                key = tuple(norms[i : i + 3])
+                found = judged.get(key, False)
+                if found is False:
+                    found = self._judged(key)
+                if found is not None:
+                    out.append(self._match(toks, i, key, found))
+                    free = i + 3
+                    continue
+            if bits & 1:
+                key = tuple(norms[i : i + 2])
+                found = judged.get(key, False)
+                if found is False:
+                    found = self._judged(key)
+                if found is not None:
+                    out.append(self._match(toks, i, key, found))
+                    free = i + 2
         return out
 
     def _word_flags(self, word: str) -> int:
@@ -268,49 +315,53 @@ class NearMissDetector:
                     table[word] = table.get(word, 0) | bit
         return table
 
-    def _match(self, toks: Tokens, first: int, size: int) -> Match | None:
-        norms = toks.norms[first : first + size]
-        key = tuple(norms)
-        found = self._found.get(key, False)
-        if found is False:  # the same windows recur all through a text: judge each once
-            if len(self._found) > 200_000:
-                self._found.clear()
-            found = self._found[key] = self._judge(norms)
-        if found is None:
-            return None
+    def _judged(self, key: tuple[str, ...]) -> tuple[str, float, str] | None:
+        """`_judge` of a window, remembered."""
+        if len(self._found) > 200_000:
+            self._found.clear()
+        found = self._found[key] = self._judge(key)
+        return found
+
+    def _match(self, toks: Tokens, first: int, key: tuple[str, ...], found: tuple[str, float, str]) -> Match:
+        """The near miss `found` (see `_judge`) on the window `key` at token `first`."""
         expression, drop, tag = found
+        last = first + len(key) - 1
         return Match(
             entry=self._entry(key, expression, drop),
             first=first,
-            last=first + size - 1,
+            last=last,
             start=toks.starts[first],
-            end=toks.ends[first + size - 1],
+            end=toks.ends[last],
             inflection=tag,
         )
 
-    def _judge(self, norms: list[str]) -> tuple[str, float, str] | None:
+    def _judge(self, norms: Sequence[str]) -> tuple[str, float, str] | None:
         """The established expression these words are one swap away from, with the Zipf drop
         of the swap and the inflection of the last word; None when there is none.
 
         Strict swaps (a near synonym, much rarer) reach every expression; loose swaps (broad
         thesauri, merely rarer) only technical terms.
         """
-        if not all(w[0].isalpha() or w == "'s" for w in norms):
-            return None  # only runs of words: numbers and punctuation break a phrase
+        for w in norms:
+            if not w[0].isalpha() and w != "'s":
+                return None  # only runs of words: numbers and punctuation break a phrase
         last = len(norms) - 1
-        forms = [(tuple(norms[:last] + [tail]), tag) for tail, tag in _bases(norms[last])]
+        head = tuple(norms[:last])
+        forms = [(head + (tail,), tag) for tail, tag in _bases(norms[last])]
+        known = self._known
         for words, _ in forms:
-            if words in self.expressions or words in self.terms or words in self.honest:
+            if words in known:
                 return None  # the text is the expression itself, or ordinary English
         for words, tag in forms:
-            found = self._single(words, self._swaps, 0.0, self._slots_all)
-            if not found:
-                found = self._single(words, self._loose, MIN_DROP, self._slots_terms)
-                if found and self._plain(words, found[0]):
-                    found = None
+            found = self._nearest(words)
             if found:
                 return " ".join(found[1]), found[0], tag
         return None
+
+    @cached_property
+    def _known(self) -> frozenset[tuple[str, ...]]:
+        """The expressions, the terms and the honest variants: phrases that are no near miss."""
+        return frozenset(self.expressions | self.terms | self.honest)
 
     @cached_property
     def _slots_all(self) -> dict[tuple[str, ...], frozenset[str]]:
@@ -320,28 +371,41 @@ class NearMissDetector:
     def _slots_terms(self) -> dict[tuple[str, ...], frozenset[str]]:
         return _slot_index(self.terms)
 
-    @staticmethod
-    def _single(
-        words: tuple[str, ...],
-        table: dict[str, tuple[tuple[str, float], ...] | str],
-        min_drop: float,
-        slots: dict[tuple[str, ...], frozenset[str]],
-    ) -> tuple[float, tuple[str, ...]] | None:
-        """The likeliest expression one swap away (displaced words are listed likeliest first;
-        on a tie, the rarer swap). Only the words `table` lists as swapped in are tried, and
-        `slots` says which words complete the other words into an expression, so a window
-        no expression fits costs a lookup per word, not a search."""
-        best: tuple[int, float, tuple[str, ...]] | None = None
+    def _nearest(self, words: tuple[str, ...]) -> tuple[float, tuple[str, ...]] | None:
+        """The likeliest expression one swap away, with the Zipf drop of the swap: a strict
+        swap to any expression, else a loose one to a technical term that is no plain English.
+
+        Only the words a tier lists as swapped in are tried there, and the slot index says
+        which words complete the other words into an expression, so a window no expression
+        fits costs a lookup or two per word, not a search. Both tiers are read in one pass
+        over the words, as they ask the same slots.
+        """
+        strict: tuple[int, float, tuple[str, ...]] | None = None
+        loose: tuple[int, float, tuple[str, ...]] | None = None
         for k, word in enumerate(words):
-            if word not in table:
+            in_strict, in_loose = word in self._swaps, word in self._loose
+            if not in_strict and not in_loose:
                 continue
-            fits = slots.get(words[:k] + ("",) + words[k + 1 :])
-            if not fits:
-                continue
-            for rank, (original, drop) in enumerate(_parsed(table, word)):
-                if drop >= min_drop and original in fits and (best is None or (rank, -drop) < best[:2]):
-                    best = (rank, -drop, words[:k] + (original,) + words[k + 1 :])
-        return (-best[1], best[2]) if best else None
+            blanked = words[:k] + ("",) + words[k + 1 :]
+            if in_strict:
+                fits = self._slots_all.get(blanked)
+                if fits:
+                    ranks = self._ranked_strict.get(word)
+                    if ranks is None:
+                        ranks = self._ranked_strict[word] = _ranked(_parsed(self._swaps, word), 0.0)
+                    strict = _better(strict, ranks, fits, words, k)
+            if in_loose:
+                fits = self._slots_terms.get(blanked)
+                if fits:
+                    ranks = self._ranked_loose.get(word)
+                    if ranks is None:
+                        ranks = self._ranked_loose[word] = _ranked(_parsed(self._loose, word), MIN_DROP)
+                    loose = _better(loose, ranks, fits, words, k)
+        if strict:
+            return -strict[1], strict[2]
+        if loose and not self._plain(words, -loose[1]):
+            return -loose[1], loose[2]
+        return None
 
     def _plain(self, words: tuple[str, ...], drop: float) -> bool:
         """A mild loose swap among very common words reads as plain English ("security

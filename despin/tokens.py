@@ -166,12 +166,30 @@ def positions(norms: list[str], wanted: Callable[[str], object]) -> list[int]:
     return list(compress(count(), map(wanted, norms)))
 
 
+def indices(items: list[str], value: str) -> list[int]:
+    """Every index at which `value` stands in `items`, in order: for a value as rare as most
+    words, C-level search (`list.index`) is many times cheaper than a test at every item."""
+    out: list[int] = []
+    at = -1
+    try:
+        while True:
+            at = items.index(value, at + 1)
+            out.append(at)
+    except ValueError:
+        return out
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     """Tokens of `text[start:end]`, with offsets into the whole `text`."""
     end = len(text) if end is None else end
     part = text[start:end] if start or end != len(text) else text
     if "\u02bc" in part:  # a letter that is also an apostrophe: only the token loop splits it right
         return Tokens.of(list(iter_tokens(text, start, end)))
+    return _split(part, start)
+
+
+def _split(part: str, start: int) -> Tokens:
+    """Tokens of `part` (free of U+02BC), with offsets from `start`."""
     parts = (_SPLIT_ASCII if part.isascii() else _latin_split() if _is_latin(part) else _SPLIT).split(part)
     bounds = list(accumulate(map(len, parts), initial=start))
     texts = parts[1::2]
@@ -180,6 +198,54 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     # many times faster than `translate`.)
     norms = "\n".join(texts).replace("\u2019", "'").lower().split("\n") if texts else []
     return Tokens(texts, norms, bounds[1:-1:2], bounds[2:-1:2])
+
+
+# Marks a passage's end inside a batch of passages (see `tokenize_passages`): every pattern
+# reads it as a one-character punctuation token, where a plain space was.
+_MARK = "\x00"
+_PLAIN_SPACE = frozenset(" \t\n\v\f\r")  # white space to every pattern and to `str.isspace`
+
+
+def tokenize_passages(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Tokens, list[tuple[int, int]]] | None:
+    """The tokens of the passages `spans` (in order, only white space between them) laid end to
+    end with a BARRIER token after each, and each passage's [first, stop) token range; None
+    when the text does not allow the shortcut below (the caller then cuts up `tokenize`'s
+    tokens of the whole batch).
+
+    The white space character after each passage is replaced by a mark the split reads as a
+    token of its own, so one split of the whole batch yields the barriers in place, instead
+    of every column being cut up and copied again passage by passage.
+    """
+    first, last = spans[0][0], spans[-1][1]
+    ends = [end for _, end in spans[:-1]]
+    part = text[first:last]
+    if _MARK in part or "\u02bc" in part or not all(text[e] in _PLAIN_SPACE for e in ends):
+        return None
+    pieces = []
+    at = first
+    for end in ends:
+        pieces.append(text[at:end])
+        at = end + 1
+    pieces.append(text[at:last])
+    tokens = _split(_MARK.join(pieces), first)
+    texts, norms, starts, stops = tokens.texts, tokens.norms, tokens.starts, tokens.ends
+    bounds = []
+    begin = 0
+    try:
+        for _ in ends:
+            k = texts.index(_MARK, begin)
+            texts[k] = norms[k] = BARRIER
+            stops[k] = starts[k]  # a barrier is empty, at its passage's end
+            bounds.append((begin, k))
+            begin = k + 1
+    except ValueError:
+        return None
+    bounds.append((begin, len(texts)))
+    texts.append(BARRIER)
+    norms.append(BARRIER)
+    starts.append(last)
+    stops.append(last)
+    return tokens, bounds
 
 
 _new = tuple.__new__  # Token(...) goes through a Python-level __new__: this is the C one
