@@ -25,7 +25,7 @@ import regex
 
 from despin.casing import CURLY, article_for, restore_form, uses_curly
 from despin.model import Finding, Kind, Report, Verdict
-from despin.scoring import LOW_PRIOR
+from despin.scoring import LOW_PRIOR, GUESSED_SWAPS
 
 DEFAULT_MIN_CONFIDENCE = 0.5  # findings below this are never edited by default
 FINGERPRINT_SAFE = 0.9  # outside spun documents, a fingerprint must be this sure to be safe
@@ -82,9 +82,10 @@ def fixable(finding: Finding) -> bool:
 
 
 def is_generated_swap(finding: Finding) -> bool:
-    """A single-word swap from a thesaurus-generated table rather than observed spinner output."""
+    """A single-word swap that is a guess (`scoring.GUESSED_SWAPS`: the thesaurus-generated
+    table, the spinner table's rows seen less often) rather than observed spinner output."""
     entry = finding.match.entry
-    return entry.kind is Kind.SWAP and entry.source.startswith("gen:")
+    return entry.kind is Kind.SWAP and entry.source.startswith(GUESSED_SWAPS)
 
 
 def replacement(finding: Finding, text: str, curly: bool) -> str:

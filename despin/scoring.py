@@ -36,10 +36,30 @@ class Thresholds:
     suspicious: float = 0.2
 
 
+# Generated swaps that are guesses: the thesaurus swap table (lexgen/swaps.py) and the rows of the
+# spinner's own table seen less often (lexgen/spinner.py): evidence, never safe fixes.
+GUESSED_SWAPS = ("gen:swaps", "gen:spinner:likely")
+
+
 def weak_swap(entry: Entry) -> bool:
-    """A one-word swap that is only a guess: thesaurus-generated, or at the lowest prior. Such
+    """A one-word swap that is only a guess: GUESSED_SWAPS, or at the lowest prior. Such
     a row says a word may be spun, never what a spinner is known to print."""
-    return entry.kind is Kind.SWAP and entry.ambiguous and (entry.source.startswith("gen:") or entry.weight <= LOW_PRIOR)
+    return entry.kind is Kind.SWAP and entry.ambiguous and (entry.source.startswith(GUESSED_SWAPS) or entry.weight <= LOW_PRIOR)
+
+
+# A generated fingerprint is a guess: a thesaurus's at what a spinner would print, or a phrase
+# of the spinner's own table that the generator could not prove absent from honest English.
+# Some of these are what writers say ("close ally", "natural catastrophe", "church buildings":
+# honest news had about one such hit per 6,000 words). With no other evidence in its document
+# it stays below STRONG, however short the document; where spinning is in evidence it counts
+# as any fingerprint does.
+LONE_SHIFT = 2.5
+NEEDS_COMPANY = ("gen:collocations", "gen:science", "gen:spinner")
+
+
+def needs_company(entry: Entry) -> bool:
+    """A generated fingerprint that counts only beside other evidence (see LONE_SHIFT)."""
+    return entry.source.startswith(NEEDS_COMPANY)
 
 
 def _logit(p: float) -> float:
@@ -99,18 +119,44 @@ class Evidence:
 
     spin: float  # probability-like strength of the document's unambiguous evidence, in [0, 1]
     words: int
+    strong: float = 0.0  # the unambiguous evidence behind `spin`
+    weak: float = 0.0  # the ambiguous evidence behind `spin`
+
+    def spin_without(self, conf: float) -> float:
+        """`spin` less one unambiguous finding of confidence `conf`: what the rest of the
+        document says, so that a finding is not its own corroboration."""
+        return _spin(max(0.0, self.strong - conf), self.weak, self.words)
+
+
+def _spin(strong: float, weak: float, words: int) -> float:
+    per_page = max(words, 150) / 300.0  # evidence per ~page of text
+    return 1.0 - math.exp(-(strong + 0.35 * weak) / per_page)
+
+
+# The one-word swaps of the spinner's own table (lexgen/spinner.py) cover the commonest words
+# of English: a page of honest prose holds dozens of their spun forms ("individuals",
+# "however"), so together they say nothing of a document. They are what `fix` restores where
+# the rest of the evidence says spun, and are left out of that evidence.
+TABLE_SWAPS = "gen:spinner"
+
+
+def silent(entry: Entry) -> bool:
+    """An entry whose matches are no evidence of spinning (see TABLE_SWAPS)."""
+    return entry.ambiguous and entry.source.startswith(TABLE_SWAPS)
 
 
 def document_evidence(base: Sequence[tuple[Match, float]], words: int) -> Evidence:
     """Strength of the document's evidence: unambiguous findings, plus gathered ambiguous ones.
 
     Distinct spun forms count once each at full strength; repeats add less, so one phrase
-    quoted five times is not five pieces of evidence.
+    quoted five times is not five pieces of evidence. Silent entries do not count.
     """
     seen: set[tuple[str, ...]] = set()
     strong = 0.0
     weak = 0.0
     for match, conf in base:
+        if silent(match.entry):
+            continue
         first = match.entry.spun not in seen
         seen.add(match.entry.spun)
         share = 1.0 if first else 0.3
@@ -118,8 +164,7 @@ def document_evidence(base: Sequence[tuple[Match, float]], words: int) -> Eviden
             weak += conf * share
         else:
             strong += conf * share
-    per_page = max(words, 150) / 300.0  # evidence per ~page of text
-    return Evidence(spin=1.0 - math.exp(-(strong + 0.35 * weak) / per_page), words=words)
+    return Evidence(spin=_spin(strong, weak, words), words=words, strong=strong, weak=weak)
 
 
 # Logit shift for a single-word swap whose neighbours vouch for the word as written (-1: it
@@ -136,8 +181,12 @@ def contextual_confidence(
     `pair_fit` is the word-pair context of a single-word swap (see despin/context.py).
     """
     if not match.entry.ambiguous:
-        # Fingerprints gain a little from a spun context and lose a little in a clean one.
-        return _sigmoid(_logit(base) + 0.8 * (evidence.spin - 0.3))
+        # Fingerprints gain a little from a spun context and lose a little in a clean one;
+        # generated ones lose more there.
+        x = _logit(base) + 0.8 * (evidence.spin - 0.3)
+        if needs_company(match.entry):
+            x -= LONE_SHIFT * (1.0 - evidence.spin_without(base))
+        return _sigmoid(x)
     x = _logit(base) + 3.6 * evidence.spin ** 2 + 0.8 * min(local_strong, 1.5)
     if match.entry.kind is Kind.NEARMISS:
         x -= 0.5  # no entry vouches for it: it needs more context than a listed swap

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import math
 
-from despin.scoring import document_score, passage_score
+from despin.model import Entry, Kind, Match
+from despin.scoring import (
+    STRONG,
+    base_confidence,
+    contextual_confidence,
+    document_evidence,
+    document_score,
+    passage_score,
+)
 
 
 def test_a_passage_without_findings_scores_exactly_zero():
@@ -19,3 +27,32 @@ def test_clean_passages_dilute_the_document_score_by_their_words_only():
     assert document_score(scored) == by_formula
     assert document_score([(0.0, 100), (0.0, 20)]) == 0.0
     assert document_score([]) == 0.0
+
+
+def _fingerprint(source: str) -> Match:
+    entry = Entry(("close", "ally"), ("close friend",), Kind.PHRASE, 0.7, False, source, rarity=1.3)
+    return Match(entry, 0, 1, 0, 10)
+
+
+def _confidence(match: Match, others: float, words: int = 600) -> float:
+    """The finding's confidence in a document of `words` words whose other unambiguous
+    findings add up to `others`."""
+    base = base_confidence(match)
+    evidence = document_evidence([(match, base)] + [(_fingerprint("curated:news"), others)] * (others > 0), words)
+    return contextual_confidence(match, base, evidence, local_strong=base, displaced_absent=True)
+
+
+def test_a_generated_fingerprint_alone_in_its_document_stays_below_strong():
+    """A thesaurus's guess ("close ally" for "close friend") is what some writers say: alone it
+    is a hint, however short the document; a hand-written fingerprint alone still counts."""
+    guess = _fingerprint("gen:collocations:list+mythes")
+    assert _confidence(guess, 0.0) < STRONG
+    assert _confidence(guess, 0.0, words=25) < STRONG
+    assert _confidence(_fingerprint("gen:spinner:sure"), 0.0) < STRONG  # a table phrase, unproven rare
+    assert _confidence(_fingerprint("curated:news-collocations"), 0.0) >= STRONG
+
+
+def test_a_generated_fingerprint_counts_where_other_evidence_gathers():
+    guess = _fingerprint("gen:science:list+mythes")
+    assert _confidence(guess, 3.0) >= STRONG
+    assert _confidence(guess, 3.0) > _confidence(guess, 0.0)

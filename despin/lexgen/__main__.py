@@ -20,6 +20,7 @@ GENERATORS: dict[str, str] = {
     "science": "despin.lexgen.science:generate",
     "collocations": "despin.lexgen.collocations:generate",
     "signals": "despin.lexgen.signals:generate",
+    "spinner": "despin.lexgen.spinner:generate",
     "swaps": "despin.lexgen.swaps:generate",
     "names": "despin.lexgen.names:generate",
     "pairs": "despin.lexgen.pairs:generate",
