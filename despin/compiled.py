@@ -19,10 +19,10 @@ from despin import __version__
 from despin.lexicon import default_files, load_files
 from despin.matcher import Matcher
 from despin.model import Entry
-from despin.morph import real_endings
+from despin.morph import phrase_endings
 from despin.scoring import entry_rarity
 
-_FORMAT = 6  # bump when the pickled structures change
+_FORMAT = 7  # bump when the pickled structures, or what is computed into them, change
 
 
 def cache_dir() -> Path:
@@ -60,11 +60,11 @@ def compile_entries(paths: list[Path]) -> Matcher:
 
 
 def _endings(entry: Entry, is_word: Callable[[str], bool]) -> str | None:
-    """The endings the entry's restoration takes (`morph.real_endings` of its last word)."""
+    """The endings the entry's restoration takes (`morph.phrase_endings`)."""
     words = entry.originals[0].split() if entry.originals else []
     if not words or not words[-1].isalpha():
         return None
-    return real_endings(words[-1], is_word)
+    return phrase_endings(words, is_word)
 
 
 KEEP_CACHES = 4  # compiled lexicons kept: a few lexicon sets in use at once, not every old one

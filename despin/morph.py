@@ -99,6 +99,22 @@ def inflect(word: str, tag: str) -> str:
     raise ValueError(f"unknown inflection tag {tag!r}")
 
 
+# Words that end a phrasal verb ("keep up", "set off", "carry out"): its ending belongs on the
+# verb, which may be irregular ("kept up"), never on the particle ("keep uped").
+PARTICLES = frozenset(
+    "up out off down in on over away back along around apart forth ahead across behind through "
+    "about by with for to of into onto upon".split()
+)
+
+
+def phrase_endings(words: list[str], is_word: Callable[[str], bool]) -> str:
+    """The tags a restoration of these words takes: those of its last word (`real_endings`),
+    none for a phrasal verb."""
+    if len(words) > 1 and words[-1].lower() in PARTICLES:
+        return ""
+    return real_endings(words[-1], is_word)
+
+
 def real_endings(word: str, is_word: Callable[[str], bool]) -> str:
     """The tags ("s ed ing") whose inflection of `word` is a word (`is_word`, from wordfreq).
 
