@@ -125,7 +125,7 @@ def plan(
     applied = _without_overlaps(e for e in candidates if e.safe or unsafe)
     taken = _Spans(applied)
     held = _without_overlaps(e for e in candidates if not e.safe and not unsafe and taken.free(e))
-    return Plan(tuple(_with_articles(applied, text)), tuple(held))
+    return Plan(tuple(_with_articles(_with_abbreviation_dots(applied, text), text)), tuple(held))
 
 
 def apply(text: str, edits: Sequence[Edit]) -> str:
@@ -196,6 +196,29 @@ def _with_articles(edits: list[Edit], text: str) -> list[Edit]:
                 )
         out.append(edit)
         prev_end = edit.end
+    return out
+
+
+_ABBREVIATION_END = regex.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]$")  # "p.c", "U.S" of "p.c.", "U.S."
+_DOT_IN_SENTENCE = regex.compile(r"\.(?=[.,;:)\]]|[ \t]+[a-z0-9(])")
+
+
+def _with_abbreviation_dots(edits: list[Edit], text: str) -> list[Edit]:
+    """Widen an edit over the final dot of the abbreviation it restores: "14 p.c. of" becomes
+    "14 percent of", not "14 percent. of". The dot stays where it also ends the sentence
+    ("rose 6 p.c. The stock"), and where the next edit starts."""
+    out: list[Edit] = []
+    for n, edit in enumerate(edits):
+        end = edit.end
+        next_start = edits[n + 1].start if n + 1 < len(edits) else len(text)
+        if (
+            _ABBREVIATION_END.search(edit.old)
+            and not edit.new.endswith(".")
+            and end < next_start
+            and _DOT_IN_SENTENCE.match(text, end)
+        ):
+            edit = Edit(edit.start, end + 1, edit.old + ".", edit.new, edit.safe, edit.confidence, edit.code)
+        out.append(edit)
     return out
 
 
