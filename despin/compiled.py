@@ -22,7 +22,7 @@ from despin.model import Entry
 from despin.morph import phrase_endings
 from despin.scoring import entry_rarity
 
-_FORMAT = 7  # bump when the pickled structures, or what is computed into them, change
+_FORMAT = 8  # bump when the pickled structures, or what is computed into them, change
 
 
 def cache_dir() -> Path:

@@ -38,3 +38,13 @@ def test_a_phrasal_verb_takes_no_ending_on_its_particle():
     assert phrase_endings(["carry", "out"], always) == ""
     assert phrase_endings(["heart", "attack"], always) == "s ed ing"
     assert phrase_endings(["group"], lambda w: w in {"groups"}) == "s"
+
+
+def test_an_irregular_verb_takes_no_regular_past():
+    """"assumed" is no "think" + ed: wordfreq knows the slip "thinked", English does not."""
+    from despin.morph import real_endings
+
+    always = lambda word: True  # noqa: E731
+    assert real_endings("think", always) == "s ing"
+    assert real_endings("pay", always) == "s ing"
+    assert real_endings("charge", always) == "s ed ing"
