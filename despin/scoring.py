@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from despin.model import Entry, Kind, Match, Verdict
 
@@ -47,14 +47,15 @@ def weak_swap(entry: Entry) -> bool:
     return entry.kind is Kind.SWAP and entry.ambiguous and (entry.source.startswith(GUESSED_SWAPS) or entry.weight <= LOW_PRIOR)
 
 
-# A generated fingerprint is a guess: a thesaurus's at what a spinner would print, or a phrase
-# of the spinner's own table that the generator could not prove absent from honest English.
+# A generated fingerprint is a guess: a thesaurus's or a spinner table's at what a spinner would
+# print from a term it never saw, or a phrase of the news spinner's table that the generator
+# could not prove absent from honest English.
 # Some of these are what writers say ("close ally", "natural catastrophe", "church buildings":
 # honest news had about one such hit per 6,000 words). With no other evidence in its document
 # it stays below STRONG, however short the document; where spinning is in evidence it counts
 # as any fingerprint does.
 LONE_SHIFT = 2.5
-NEEDS_COMPANY = ("gen:collocations", "gen:science", "gen:spinner")
+NEEDS_COMPANY = ("gen:collocations", "gen:science", "gen:papermill", "gen:spinner")
 
 
 def needs_company(entry: Entry) -> bool:
@@ -121,11 +122,12 @@ class Evidence:
     words: int
     strong: float = 0.0  # the unambiguous evidence behind `spin`
     weak: float = 0.0  # the ambiguous evidence behind `spin`
+    forms: dict[tuple[str, ...], float] = field(default_factory=dict)  # each unambiguous form's share of `strong`
 
-    def spin_without(self, conf: float) -> float:
-        """`spin` less one unambiguous finding of confidence `conf`: what the rest of the
-        document says, so that a finding is not its own corroboration."""
-        return _spin(max(0.0, self.strong - conf), self.weak, self.words)
+    def spin_without(self, form: tuple[str, ...]) -> float:
+        """`spin` less every occurrence of one unambiguous spun form: what the rest of the
+        document says, so that a phrase repeated five times is not its own corroboration."""
+        return _spin(max(0.0, self.strong - self.forms.get(form, 0.0)), self.weak, self.words)
 
 
 def _spin(strong: float, weak: float, words: int) -> float:
@@ -154,17 +156,19 @@ def document_evidence(base: Sequence[tuple[Match, float]], words: int) -> Eviden
     seen: set[tuple[str, ...]] = set()
     strong = 0.0
     weak = 0.0
+    forms: dict[tuple[str, ...], float] = {}
     for match, conf in base:
         if silent(match.entry):
             continue
-        first = match.entry.spun not in seen
-        seen.add(match.entry.spun)
-        share = 1.0 if first else 0.3
+        form = match.entry.spun
+        share = 0.3 if form in seen else 1.0
+        seen.add(form)
         if match.entry.ambiguous:
             weak += conf * share
         else:
             strong += conf * share
-    return Evidence(spin=_spin(strong, weak, words), words=words, strong=strong, weak=weak)
+            forms[form] = forms.get(form, 0.0) + conf * share
+    return Evidence(spin=_spin(strong, weak, words), words=words, strong=strong, weak=weak, forms=forms)
 
 
 # Logit shift for a single-word swap whose neighbours vouch for the word as written (-1: it
@@ -185,9 +189,11 @@ def contextual_confidence(
         # generated ones lose more there.
         x = _logit(base) + 0.8 * (evidence.spin - 0.3)
         if needs_company(match.entry):
-            x -= LONE_SHIFT * (1.0 - evidence.spin_without(base))
+            x -= LONE_SHIFT * (1.0 - evidence.spin_without(match.entry.spun))
         return _sigmoid(x)
     x = _logit(base) + 3.6 * evidence.spin ** 2 + 0.8 * min(local_strong, 1.5)
+    if is_fingerprint(match.entry.kind) and needs_company(match.entry):
+        x -= LONE_SHIFT * (1.0 - evidence.spin_without(match.entry.spun))  # a guessed phrase, ambiguous too
     if match.entry.kind is Kind.NEARMISS:
         x -= 0.5  # no entry vouches for it: it needs more context than a listed swap
     # Absence of the displaced word only means something where spinning is already in evidence.

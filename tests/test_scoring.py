@@ -29,8 +29,8 @@ def test_clean_passages_dilute_the_document_score_by_their_words_only():
     assert document_score([]) == 0.0
 
 
-def _fingerprint(source: str) -> Match:
-    entry = Entry(("close", "ally"), ("close friend",), Kind.PHRASE, 0.7, False, source, rarity=1.3)
+def _fingerprint(source: str, spun: tuple[str, ...] = ("close", "ally")) -> Match:
+    entry = Entry(spun, ("close friend",), Kind.PHRASE, 0.7, False, source, rarity=1.3)
     return Match(entry, 0, 1, 0, 10)
 
 
@@ -38,7 +38,8 @@ def _confidence(match: Match, others: float, words: int = 600) -> float:
     """The finding's confidence in a document of `words` words whose other unambiguous
     findings add up to `others`."""
     base = base_confidence(match)
-    evidence = document_evidence([(match, base)] + [(_fingerprint("curated:news"), others)] * (others > 0), words)
+    other = _fingerprint("curated:news", ("secure", "haven"))
+    evidence = document_evidence([(match, base)] + [(other, others)] * (others > 0), words)
     return contextual_confidence(match, base, evidence, local_strong=base, displaced_absent=True)
 
 
@@ -50,6 +51,23 @@ def test_a_generated_fingerprint_alone_in_its_document_stays_below_strong():
     assert _confidence(guess, 0.0, words=25) < STRONG
     assert _confidence(_fingerprint("gen:spinner:sure"), 0.0) < STRONG  # a table phrase, unproven rare
     assert _confidence(_fingerprint("curated:news-collocations"), 0.0) >= STRONG
+
+
+def test_an_ambiguous_generated_fingerprint_needs_company_too():
+    entry = Entry(("transaction", "handling"), ("transaction processing",), Kind.SCIENCE, 0.55, True, "gen:papermill:list+table")
+    guess = Match(entry, 0, 1, 0, 20)
+    base = base_confidence(guess)
+    evidence = document_evidence([(guess, base)] * 3, 800)
+    assert contextual_confidence(guess, base, evidence, local_strong=0.0, displaced_absent=True) < 0.3
+
+
+def test_a_generated_fingerprint_repeated_is_still_alone():
+    """"transaction handling" five times in one manual corroborates nothing: only other
+    phrases count as company."""
+    guess = _fingerprint("gen:papermill:list+table")
+    base = base_confidence(guess)
+    evidence = document_evidence([(guess, base)] * 5, 600)
+    assert contextual_confidence(guess, base, evidence, local_strong=base, displaced_absent=True) < STRONG
 
 
 def test_a_generated_fingerprint_counts_where_other_evidence_gathers():

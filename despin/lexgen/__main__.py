@@ -19,6 +19,7 @@ GENERATORS: dict[str, str] = {
     "terms": "despin.lexgen.terms:generate",
     "science": "despin.lexgen.science:generate",
     "collocations": "despin.lexgen.collocations:generate",
+    "papermill": "despin.lexgen.papermill:generate",
     "signals": "despin.lexgen.signals:generate",
     "spinner": "despin.lexgen.spinner:generate",
     "swaps": "despin.lexgen.swaps:generate",
