@@ -12,6 +12,7 @@ from despin.scoring import (
     document_evidence,
     document_score,
     passage_score,
+    table_evidence,
 )
 
 
@@ -74,3 +75,13 @@ def test_a_generated_fingerprint_counts_where_other_evidence_gathers():
     guess = _fingerprint("gen:science:list+mythes")
     assert _confidence(guess, 3.0) >= STRONG
     assert _confidence(guess, 3.0) > _confidence(guess, 0.0)
+
+
+def test_the_tables_swaps_count_together_only_beyond_what_honest_prose_holds():
+    """Honest prose holds a few of the table's words whose originals it never uses; a spun
+    text holds them by the dozen, and only that excess is evidence."""
+    assert table_evidence(0, 500) == 0.0
+    assert table_evidence(12, 500) == 0.0  # 2.4 per 100 words: within honest prose
+    assert table_evidence(20, 500) > 0.0  # 4 per 100 words
+    spun = document_evidence([], 500, table_evidence(20, 500))
+    assert spun.spin > 0.5 and document_evidence([], 500).spin == 0.0
