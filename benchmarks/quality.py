@@ -108,10 +108,14 @@ def honest_precision(analyzer: Analyzer, docs: Sequence) -> dict:
     verdicts = Counter()
     top: Counter[str] = Counter()
     by_source: Counter[str] = Counter()
+    per_corpus: dict[str, Counter[str]] = {}  # corpus source -> documents, words, verdicts, findings >= 0.5
     for doc in docs:
         report = analyzer.report(doc.text)
         words += report.words
         verdicts[report.verdict.value] += 1
+        part = per_corpus.setdefault(getattr(doc, "source", "?"), Counter())
+        part.update({"documents": 1, "words": report.words, report.verdict.value: 1})
+        part["above_0.5"] += sum(1 for f in report.findings if f.confidence >= 0.5)
         for f in report.findings:
             for level in LEVELS:
                 if f.confidence >= level:
@@ -126,6 +130,9 @@ def honest_precision(analyzer: Analyzer, docs: Sequence) -> dict:
         "per_10k_words": {str(level): round(per_level[level] / max(words, 1) * 10_000, 3) for level in LEVELS},
         "top_above_0.5": top.most_common(15),
         "sources_above_0.5": dict(by_source),
+        "by_corpus_source": {
+            s: {**c, "per_10k_above_0.5": round(c["above_0.5"] / max(c["words"], 1) * 10_000, 3)} for s, c in sorted(per_corpus.items())
+        },
     }
 
 

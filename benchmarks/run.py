@@ -48,6 +48,13 @@ QUICK = {
 }
 
 
+# Hand-spun sets, each NAME.spun.txt beside NAME.original.txt with a swap log: folder -> title.
+HELD_OUT = {
+    "heldout": "hand-spun held-out texts (benchmarks/heldout/)",
+    "blind": "blind hand-spun texts, written without sight of the lexicon (benchmarks/blind/)",
+}
+
+
 def section(title: str) -> None:
     print(f"\n== {title} " + "=" * max(0, 70 - len(title)))
 
@@ -59,14 +66,19 @@ def show_quality(results: dict) -> None:
     print(f"verdict precision {v['precision']:.2f} recall {v['recall']:.2f}; honest findings > 0.5: {seeds['honest_findings_above_0.5']}")
     print(f"restoration: WER {r['wer_before']:.4f} -> {r['wer_after']:.4f}, error reduction {r['error_reduction']:.3f}, "
           f"{r['words_changed']} words changed, {r['words_harmed']} harmed")
-    if results.get("heldout"):
-        section("hand-spun held-out texts (benchmarks/heldout/)")
+    for name, title in HELD_OUT.items():
+        if not results.get(name):
+            continue
+        section(title)
         print(f"{'text':12} {'verdict':>10} {'original':>10} {'>0.5':>5} {'recall':>7} {'WER before':>11} {'after':>7} {'reduction':>10} {'harmed':>7}")
-        for name, row in results["heldout"].items():
+        for text, row in results[name].items():
             recall = f"{row['swap_recall_0.5']:.1%}" if "swap_recall_0.5" in row else "-"
-            print(f"{name:12} {row['verdict']:>10} {row['original_verdict']:>10} {row['findings_above_0.5']:>5} {recall:>7} "
+            print(f"{text:12} {row['verdict']:>10} {row['original_verdict']:>10} {row['findings_above_0.5']:>5} {recall:>7} "
                   f"{row['wer_before']:>11.4f} {row['wer_after']:>7.4f} {row['error_reduction']:>10.3f} {row['words_harmed']:>7}")
-        d = results.get("heldout_detection")
+        rows = results[name].values()
+        print(f"mean error reduction {sum(r['error_reduction'] for r in rows) / len(rows):.3f}, "
+              f"{sum(r['words_harmed'] for r in rows)} words harmed in all")
+        d = results.get(f"{name}_detection")
         if d:
             v = d["verdict"]
             print(f"spun verdict over the spun texts and their originals: precision {v['precision']:.3f} recall {v['recall']:.3f} "
@@ -75,6 +87,9 @@ def show_quality(results: dict) -> None:
     section(f"false alarms on honest prose ({h['documents']} documents, {h['words']:,} words)")
     print("verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(h["verdicts"].items())))
     print("findings per 10,000 words at confidence >= " + ", ".join(f"{k}: {v}" for k, v in h["per_10k_words"].items()))
+    for source, c in h.get("by_corpus_source", {}).items():
+        print(f"  {source:10} {c['documents']:4} documents {c['words']:9,} words: {c.get('spun', 0)} spun, "
+              f"{c.get('suspicious', 0)} suspicious; {c['per_10k_above_0.5']} findings above 0.5 per 10,000 words")
     for size, verdicts in h.get("long_files", {}).items():
         print(f"the same laid end to end, {int(size):,} words a file: "
               + ", ".join(f"{k} {n}" for k, n in sorted(verdicts.items())))
@@ -132,8 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     analyzer = quality.Analyzer()
     results: dict = {"mode": "quick" if args.quick else "full"}
     results["seeds"] = quality.seed_quality(analyzer)
-    results["heldout"] = quality.heldout_quality(analyzer, HERE / "heldout")
-    results["heldout_detection"] = quality.heldout_detection(analyzer, HERE / "heldout")
+    for name in HELD_OUT:
+        results[name] = quality.heldout_quality(analyzer, HERE / name)
+        results[f"{name}_detection"] = quality.heldout_detection(analyzer, HERE / name)
     # False alarms are counted on the report half only: the tune half is what the lexicon
     # review (review_honest.py) looks at.
     precision_docs = [

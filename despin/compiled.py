@@ -3,26 +3,32 @@
 Parsing tens of thousands of rows and asking wordfreq for every word costs more than a
 whole `despin check` of a page, so the compiled matcher (entries with their rarity
 already computed) is pickled in the user's cache folder, keyed by the files' paths, sizes
-and modification times. A cache that cannot be read or written is simply rebuilt.
+and modification times; so is the near-miss signal with its lookup tables built. A cache
+that cannot be read or written is simply rebuilt.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from despin import __version__
-from despin.lexicon import default_files, load_files
+from despin.lexicon import default_dir, default_files, load_files
 from despin.matcher import Matcher
 from despin.model import Entry
-from despin.morph import real_endings
+from despin.morph import phrase_endings
 from despin.scoring import entry_rarity
 
-_FORMAT = 6  # bump when the pickled structures change
+if TYPE_CHECKING:
+    from despin.nearmiss import NearMissDetector
+
+_FORMAT = 8  # bump when the pickled structures, or what is computed into them, change
 
 
 def cache_dir() -> Path:
@@ -60,24 +66,53 @@ def compile_entries(paths: list[Path]) -> Matcher:
 
 
 def _endings(entry: Entry, is_word: Callable[[str], bool]) -> str | None:
-    """The endings the entry's restoration takes (`morph.real_endings` of its last word)."""
+    """The endings the entry's restoration takes (`morph.phrase_endings`)."""
     words = entry.originals[0].split() if entry.originals else []
     if not words or not words[-1].isalpha():
         return None
-    return real_endings(words[-1], is_word)
+    return phrase_endings(words, is_word)
 
 
 KEEP_CACHES = 4  # compiled lexicons kept: a few lexicon sets in use at once, not every old one
 
 
-def _prune(folder: Path, keep: Path) -> None:
-    """Delete all but the most recently used compiled lexicons (a new one is written per change)."""
-    caches = sorted(folder.glob("lexicon-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+def _prune(folder: Path, keep: Path, prefix: str = "lexicon") -> None:
+    """Delete all but the most recently used caches of one kind (a new one is written per change)."""
+    caches = sorted(folder.glob(f"{prefix}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in [p for p in caches if p != keep][KEEP_CACHES - 1 :]:
         try:
             old.unlink()
         except OSError:
             pass
+
+
+def _cached(prefix: str, paths: list[Path], kind: type, build: Callable[[], object]):
+    """What `build` makes from `paths`, from the cache when a pickle of `kind` is there."""
+    target = cache_dir() / f"{prefix}-{_key(paths)}.pickle"
+    try:
+        with target.open("rb") as fh:
+            collecting = gc.isenabled()
+            gc.disable()  # the loaded tables hold no cycles: collections during the load are waste
+            try:
+                found = pickle.load(fh)
+            finally:
+                if collecting:
+                    gc.enable()
+        if isinstance(found, kind):
+            return found
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    built = build()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+        _prune(target.parent, keep=target, prefix=prefix)
+    except OSError:
+        pass  # a read-only home is fine: we just build every time
+    return built
 
 
 def load_matcher(extra: list[Path] | None = None, use_default: bool = True, use_cache: bool = True) -> Matcher:
@@ -90,22 +125,15 @@ def load_matcher(extra: list[Path] | None = None, use_default: bool = True, use_
             raise LexiconError(f"{p}: no such lexicon file")
     if not use_cache:
         return compile_entries(paths)
-    target = cache_dir() / f"lexicon-{_key(paths)}.pickle"
-    try:
-        with target.open("rb") as fh:
-            matcher = pickle.load(fh)
-        if isinstance(matcher, Matcher):
-            return matcher
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass
-    matcher = compile_entries(paths)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(matcher, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-        _prune(target.parent, keep=target)
-    except OSError:
-        pass  # a read-only home is fine: we just compile every time
-    return matcher
+    return _cached("lexicon", paths, Matcher, lambda: compile_entries(paths))
+
+
+def load_nearmiss(use_cache: bool = True) -> NearMissDetector:
+    """The near-miss signal over the bundled signal data, its lookup tables built (about a
+    third of a cold start when read from the text files)."""
+    from despin.nearmiss import NearMissDetector
+
+    folder = default_dir() / "signals"
+    if not use_cache:
+        return NearMissDetector.load(folder)
+    return _cached("nearmiss", sorted(folder.glob("*.txt")), NearMissDetector, lambda: NearMissDetector.load(folder))

@@ -29,6 +29,8 @@ from despin.scoring import (
     contextual_confidence,
     name_case,
     document_evidence,
+    silent,
+    table_evidence,
     document_score,
     gathered_fingerprints,
     passage_score,
@@ -107,13 +109,23 @@ def analyze(
             # Names written in lower case count less; how much less depends on the document's
             # evidence, which is first weighed with the full discount.
             base[key] = name_case(prior, m, spun) if entry.kind is Kind.NAME else prior
-    evidence = document_evidence([(m, base[id(m)]) for scan in scans for m in scan.matches], words)
+    absent_of: dict[int, bool] = {}  # id(entry) -> whether its displaced words are absent
+    displaced_forms = set()
+    for scan in scans:
+        for m in scan.matches:
+            if silent(m.entry) and not scan.address:
+                absent = absent_of.get(id(m.entry))
+                if absent is None:
+                    absent = absent_of[id(m.entry)] = _displaced_absent(m, vocabulary)
+                if absent:
+                    displaced_forms.add(m.entry.spun)
+    table = table_evidence(len(displaced_forms), words)
+    evidence = document_evidence([(m, base[id(m)]) for scan in scans for m in scan.matches], words, table)
     lines = LineIndex(text)
     passages: list[Passage] = []
     gathering: list[tuple[int, str, tuple[str, ...]]] = []  # (word position, tier, form): see gathered_fingerprints
     at = 0  # prose words before the current passage
     prose: list[tuple[float, int]] = []  # (score, words) of the prose passages
-    absent_of: dict[int, bool] = {}
     suggestions: dict[tuple[int, str, str], str] = {}
     for scan in scans:
         if not scan.matches:

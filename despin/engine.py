@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from despin.baseline import load_baseline
-from despin.compiled import load_matcher
+from despin.compiled import load_matcher, load_nearmiss
 from despin.config import Config
 from despin.detect import analyze
 from despin.document import Document, read_document
@@ -24,7 +24,6 @@ from despin.errors import DespinError
 from despin.grammar import article_breaks
 from despin.matcher import Matcher
 from despin.model import Report
-from despin.nearmiss import NearMissDetector
 from despin.scoring import SPUN_THRESHOLD, Thresholds
 from despin.suppress import match_filter
 
@@ -67,7 +66,7 @@ class Engine:
         self.matcher = matcher or load_matcher(list(options.lexicons), options.use_default)
         self.baseline = load_baseline(options.baseline) if options.baseline else None
         # Signals that need no entry: article breaks, and near misses of established expressions.
-        self.signals = (article_breaks, NearMissDetector.load()) if options.use_default else (article_breaks,)
+        self.signals = (article_breaks, load_nearmiss()) if options.use_default else (article_breaks,)
         # The lexicon is a few hundred thousand long-lived dicts and tuples; left in the
         # collected generations, every full collection during a run would walk them all
         # again (a third of the time on a 10 MB text). They live as long as the process.

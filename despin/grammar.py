@@ -63,6 +63,8 @@ def article_breaks(tokens: Sequence[Token]) -> list[Match]:
             continue  # "a e-mail", "a A.I." and similar compounds are left alone
         if i > 0 and norms[i - 1] in ("-", "'"):
             continue
+        if i > 0 and toks.ends[i - 1] == toks.starts[i] and texts[i - 1][-1:].isalnum():
+            continue  # the end of a longer word, not an article: "GIF 87a and 89a"
         if toks.starts[i + 1] - toks.ends[i] > 3:
             continue  # code was blanked between them ("a `dict` object"); "a **big**" is 3 apart
         needs_an = _needs_an(nxt)

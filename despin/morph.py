@@ -99,6 +99,39 @@ def inflect(word: str, tag: str) -> str:
     raise ValueError(f"unknown inflection tag {tag!r}")
 
 
+# Words that end a phrasal verb ("keep up", "set off", "carry out"): its ending belongs on the
+# verb, which may be irregular ("kept up"), never on the particle ("keep uped").
+PARTICLES = frozenset(
+    "up out off down in on over away back along around apart forth ahead across behind through "
+    "about by with for to of into onto upon".split()
+)
+
+
+def phrase_endings(words: list[str], is_word: Callable[[str], bool]) -> str:
+    """The tags a restoration of these words takes: those of its last word (`real_endings`),
+    none for a phrasal verb."""
+    if len(words) > 1 and words[-1].lower() in PARTICLES:
+        return ""
+    return real_endings(words[-1], is_word)
+
+
+# Verbs whose past is irregular ("think" -> "thought"): their regular -ed is no word, though
+# wordfreq knows many such slips ("thinked", "payed", "sayed"); a restoration "assumed" ->
+# "thinked" is a misreading, not a restoration. Verbs with a regular past too ("lie" -> "lied",
+# "hang" -> "hanged", "dream" -> "dreamed") are left out.
+IRREGULAR_PAST = frozenset(
+    """arise awake be bear beat become begin bend bet bid bind bite bleed blow break breed bring
+    broadcast build buy cast catch choose cling come cost creep cut deal dig do draw drink drive
+    eat fall feed feel fight find flee fling fly forbid forecast forget forgive freeze get give go
+    grind grow have hear hide hit hold hurt keep kneel know lay lead leave lend let lose make mean
+    meet mislead mistake overcome overtake pay put quit read rebuild rid ride ring rise run say see
+    seek sell send set shake shed shine shoot shrink shut sing sink sit slay sleep slide sling slit
+    speak spend spin spit split spread spring stand steal stick sting stink stride strike string
+    strive swear sweep swim swing take teach tear tell think throw thrust tread undergo understand
+    undertake upset wake wear weave weep win wind withdraw withhold withstand wring write""".split()
+)
+
+
 def real_endings(word: str, is_word: Callable[[str], bool]) -> str:
     """The tags ("s ed ing") whose inflection of `word` is a word (`is_word`, from wordfreq).
 
@@ -107,7 +140,7 @@ def real_endings(word: str, is_word: Callable[[str], bool]) -> str:
     ending is a misreading of the spun word, not a restoration.
     """
     low = word.lower()
-    return " ".join(tag for tag in TAGS if is_word(inflect(low, tag)))
+    return " ".join(tag for tag in TAGS if is_word(inflect(low, tag)) and not (tag == "ed" and low in IRREGULAR_PAST))
 
 
 def _doubles(word: str) -> bool:

@@ -25,7 +25,7 @@ import regex
 
 from despin.casing import CURLY, article_for, restore_form, uses_curly
 from despin.model import Finding, Kind, Report, Verdict
-from despin.scoring import LOW_PRIOR
+from despin.scoring import LOW_PRIOR, GUESSED_SWAPS
 
 DEFAULT_MIN_CONFIDENCE = 0.5  # findings below this are never edited by default
 FINGERPRINT_SAFE = 0.9  # outside spun documents, a fingerprint must be this sure to be safe
@@ -82,9 +82,10 @@ def fixable(finding: Finding) -> bool:
 
 
 def is_generated_swap(finding: Finding) -> bool:
-    """A single-word swap from a thesaurus-generated table rather than observed spinner output."""
+    """A single-word swap that is a guess (`scoring.GUESSED_SWAPS`: the thesaurus-generated
+    table, the spinner table's rows seen less often) rather than observed spinner output."""
     entry = finding.match.entry
-    return entry.kind is Kind.SWAP and entry.source.startswith("gen:")
+    return entry.kind is Kind.SWAP and entry.source.startswith(GUESSED_SWAPS)
 
 
 def replacement(finding: Finding, text: str, curly: bool) -> str:
@@ -124,7 +125,7 @@ def plan(
     applied = _without_overlaps(e for e in candidates if e.safe or unsafe)
     taken = _Spans(applied)
     held = _without_overlaps(e for e in candidates if not e.safe and not unsafe and taken.free(e))
-    return Plan(tuple(_with_articles(applied, text)), tuple(held))
+    return Plan(tuple(_with_articles(_with_abbreviation_dots(applied, text), text)), tuple(held))
 
 
 def apply(text: str, edits: Sequence[Edit]) -> str:
@@ -195,6 +196,29 @@ def _with_articles(edits: list[Edit], text: str) -> list[Edit]:
                 )
         out.append(edit)
         prev_end = edit.end
+    return out
+
+
+_ABBREVIATION_END = regex.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]$")  # "p.c", "U.S" of "p.c.", "U.S."
+_DOT_IN_SENTENCE = regex.compile(r"\.(?=[.,;:)\]]|[ \t]+[a-z0-9(])")
+
+
+def _with_abbreviation_dots(edits: list[Edit], text: str) -> list[Edit]:
+    """Widen an edit over the final dot of the abbreviation it restores: "14 p.c. of" becomes
+    "14 percent of", not "14 percent. of". The dot stays where it also ends the sentence
+    ("rose 6 p.c. The stock"), and where the next edit starts."""
+    out: list[Edit] = []
+    for n, edit in enumerate(edits):
+        end = edit.end
+        next_start = edits[n + 1].start if n + 1 < len(edits) else len(text)
+        if (
+            _ABBREVIATION_END.search(edit.old)
+            and not edit.new.endswith(".")
+            and end < next_start
+            and _DOT_IN_SENTENCE.match(text, end)
+        ):
+            edit = Edit(edit.start, end + 1, edit.old + ".", edit.new, edit.safe, edit.confidence, edit.code)
+        out.append(edit)
     return out
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from despin.model import Entry, Kind, Match, Verdict
 
@@ -36,10 +36,31 @@ class Thresholds:
     suspicious: float = 0.2
 
 
+# Generated swaps that are guesses: the thesaurus swap table (lexgen/swaps.py) and the rows of the
+# spinner's own table seen less often (lexgen/spinner.py): evidence, never safe fixes.
+GUESSED_SWAPS = ("gen:swaps", "gen:spinner:likely")
+
+
 def weak_swap(entry: Entry) -> bool:
-    """A one-word swap that is only a guess: thesaurus-generated, or at the lowest prior. Such
+    """A one-word swap that is only a guess: GUESSED_SWAPS, or at the lowest prior. Such
     a row says a word may be spun, never what a spinner is known to print."""
-    return entry.kind is Kind.SWAP and entry.ambiguous and (entry.source.startswith("gen:") or entry.weight <= LOW_PRIOR)
+    return entry.kind is Kind.SWAP and entry.ambiguous and (entry.source.startswith(GUESSED_SWAPS) or entry.weight <= LOW_PRIOR)
+
+
+# A generated fingerprint is a guess: a thesaurus's or a spinner table's at what a spinner would
+# print from a term it never saw, or a phrase of the news spinner's table that the generator
+# could not prove absent from honest English.
+# Some of these are what writers say ("close ally", "natural catastrophe", "church buildings":
+# honest news had about one such hit per 6,000 words). With no other evidence in its document
+# it stays below STRONG, however short the document; where spinning is in evidence it counts
+# as any fingerprint does.
+LONE_SHIFT = 2.5
+NEEDS_COMPANY = ("gen:collocations", "gen:science", "gen:papermill", "gen:spinner")
+
+
+def needs_company(entry: Entry) -> bool:
+    """A generated fingerprint that counts only beside other evidence (see LONE_SHIFT)."""
+    return entry.source.startswith(NEEDS_COMPANY)
 
 
 def _logit(p: float) -> float:
@@ -99,27 +120,72 @@ class Evidence:
 
     spin: float  # probability-like strength of the document's unambiguous evidence, in [0, 1]
     words: int
+    strong: float = 0.0  # the unambiguous evidence behind `spin`
+    weak: float = 0.0  # the ambiguous evidence behind `spin`
+    forms: dict[tuple[str, ...], float] = field(default_factory=dict)  # each unambiguous form's share of `strong`
+
+    def spin_without(self, form: tuple[str, ...]) -> float:
+        """`spin` less every occurrence of one unambiguous spun form: what the rest of the
+        document says, so that a phrase repeated five times is not its own corroboration."""
+        return _spin(max(0.0, self.strong - self.forms.get(form, 0.0)), self.weak, self.words)
 
 
-def document_evidence(base: Sequence[tuple[Match, float]], words: int) -> Evidence:
-    """Strength of the document's evidence: unambiguous findings, plus gathered ambiguous ones.
+def _spin(strong: float, weak: float, words: int) -> float:
+    per_page = max(words, 150) / 300.0  # evidence per ~page of text
+    return 1.0 - math.exp(-(strong + 0.35 * weak) / per_page)
+
+
+# The one-word swaps of the spinner's own table (lexgen/spinner.py) cover the commonest words
+# of English: a page of honest prose holds dozens of their spun forms ("individuals",
+# "however"), so together they say nothing of a document. They are what `fix` restores where
+# the rest of the evidence says spun, and are left out of that evidence.
+TABLE_SWAPS = "gen:spinner"
+
+
+def silent(entry: Entry) -> bool:
+    """An entry whose matches are no evidence of spinning (see TABLE_SWAPS)."""
+    return entry.ambiguous and entry.source.startswith(TABLE_SWAPS)
+
+
+# What the table's swaps say together: a spinner replaces a word everywhere, so in spun text
+# many of the table's words stand where the words they replace never do. Honest prose of the
+# benchmark's tune half holds at most 2.3 such distinct forms per 100 words (99th percentile
+# 1.2-2.3 by source); beyond TABLE_FLOOR each one more counts as evidence.
+TABLE_FLOOR = 2.5  # distinct table forms per 100 words whose displaced words are absent
+TABLE_GAIN = 1.5  # spin (in the exponent's units) per form per 100 words beyond the floor
+
+
+def table_evidence(displaced_forms: int, words: int) -> float:
+    """Evidence, in `Evidence.strong` units, from the distinct table forms whose displaced
+    words are absent from the document."""
+    density = 100.0 * displaced_forms / max(words, 150)
+    return TABLE_GAIN * max(0.0, density - TABLE_FLOOR) * max(words, 150) / 300.0
+
+
+def document_evidence(base: Sequence[tuple[Match, float]], words: int, table: float = 0.0) -> Evidence:
+    """Strength of the document's evidence: unambiguous findings, plus gathered ambiguous ones,
+    plus `table` (`table_evidence`).
 
     Distinct spun forms count once each at full strength; repeats add less, so one phrase
-    quoted five times is not five pieces of evidence.
+    quoted five times is not five pieces of evidence. Silent entries do not count one by one.
     """
     seen: set[tuple[str, ...]] = set()
     strong = 0.0
     weak = 0.0
+    forms: dict[tuple[str, ...], float] = {}
     for match, conf in base:
-        first = match.entry.spun not in seen
-        seen.add(match.entry.spun)
-        share = 1.0 if first else 0.3
+        if silent(match.entry):
+            continue
+        form = match.entry.spun
+        share = 0.3 if form in seen else 1.0
+        seen.add(form)
         if match.entry.ambiguous:
             weak += conf * share
         else:
             strong += conf * share
-    per_page = max(words, 150) / 300.0  # evidence per ~page of text
-    return Evidence(spin=1.0 - math.exp(-(strong + 0.35 * weak) / per_page), words=words)
+            forms[form] = forms.get(form, 0.0) + conf * share
+    strong += table
+    return Evidence(spin=_spin(strong, weak, words), words=words, strong=strong, weak=weak, forms=forms)
 
 
 # Logit shift for a single-word swap whose neighbours vouch for the word as written (-1: it
@@ -136,9 +202,15 @@ def contextual_confidence(
     `pair_fit` is the word-pair context of a single-word swap (see despin/context.py).
     """
     if not match.entry.ambiguous:
-        # Fingerprints gain a little from a spun context and lose a little in a clean one.
-        return _sigmoid(_logit(base) + 0.8 * (evidence.spin - 0.3))
+        # Fingerprints gain a little from a spun context and lose a little in a clean one;
+        # generated ones lose more there.
+        x = _logit(base) + 0.8 * (evidence.spin - 0.3)
+        if needs_company(match.entry):
+            x -= LONE_SHIFT * (1.0 - evidence.spin_without(match.entry.spun))
+        return _sigmoid(x)
     x = _logit(base) + 3.6 * evidence.spin ** 2 + 0.8 * min(local_strong, 1.5)
+    if is_fingerprint(match.entry.kind) and needs_company(match.entry):
+        x -= LONE_SHIFT * (1.0 - evidence.spin_without(match.entry.spun))  # a guessed phrase, ambiguous too
     if match.entry.kind is Kind.NEARMISS:
         x -= 0.5  # no entry vouches for it: it needs more context than a listed swap
     # Absence of the displaced word only means something where spinning is already in evidence.

@@ -53,3 +53,17 @@ def test_old_compiled_lexicons_are_pruned(datadir, tmp_path, cache):
         shutil.copy(datadir / "small.tsv", copy)
         load_matcher([copy], use_default=False)
     assert len(list(cache.glob("lexicon-*.pickle"))) == KEEP_CACHES
+
+
+def test_the_near_miss_signal_is_cached_and_finds_what_a_fresh_one_finds(cache):
+    from despin.compiled import load_nearmiss
+    from despin.tokens import tokenize
+
+    tokens = tokenize("We trained a deep neural organization on the collected information.")
+    fresh = load_nearmiss(use_cache=False)
+    assert fresh(tokens)  # "neural organization": a near miss of "neural network"
+    first = load_nearmiss()  # builds and writes the cache
+    assert list(cache.glob("nearmiss-*.pickle"))
+    again = load_nearmiss()  # reads it
+    assert [m.entry.originals for m in again(tokens)] == [m.entry.originals for m in fresh(tokens)]
+    assert [m.entry.originals for m in first(tokens)] == [m.entry.originals for m in fresh(tokens)]

@@ -26,3 +26,25 @@ def test_listed_forms_all_analyse_back_to_the_base():
 
 def test_words_too_short_to_analyse_have_no_forms():
     assert inflected_forms("go") == ()
+
+
+def test_a_phrasal_verb_takes_no_ending_on_its_particle():
+    """"sustained" is no "keep up" + ed: "keep uped" is no restoration, and the verb's own
+    past ("kept up") is irregular, so such a restoration takes no ending at all."""
+    from despin.morph import phrase_endings
+
+    always = lambda word: True  # noqa: E731
+    assert phrase_endings(["keep", "up"], always) == ""
+    assert phrase_endings(["carry", "out"], always) == ""
+    assert phrase_endings(["heart", "attack"], always) == "s ed ing"
+    assert phrase_endings(["group"], lambda w: w in {"groups"}) == "s"
+
+
+def test_an_irregular_verb_takes_no_regular_past():
+    """"assumed" is no "think" + ed: wordfreq knows the slip "thinked", English does not."""
+    from despin.morph import real_endings
+
+    always = lambda word: True  # noqa: E731
+    assert real_endings("think", always) == "s ing"
+    assert real_endings("pay", always) == "s ing"
+    assert real_endings("charge", always) == "s ed ing"

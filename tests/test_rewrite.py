@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from despin.model import Entry, Finding, Kind, Match, Passage, Report, Verdict
 from despin.rewrite import Edit, apply, plan, restore
+from despin.detect import analyze
 
 
 def finding(text: str, spun: str, original: str, *, kind: Kind = Kind.PHRASE, ambiguous: bool = False,
@@ -213,3 +214,20 @@ def test_applying_edits_never_changes_a_character_outside_the_reported_spans(doc
         out_pos += len(edit.new)
         pos = edit.end
     assert out[out_pos:] == text[pos:]
+
+
+@pytest.mark.parametrize(
+    ("spun", "restored"),
+    [
+        ("Prices rose 14 p.c. of the total.", "Prices rose 14 percent of the total."),
+        ("Shares fell 7 p.c.. Shops added gains.", "Shares fell 7 percent. Shops added gains."),
+        ("It dropped 1.9 p.c., its worst day.", "It dropped 1.9 percent, its worst day."),
+        ("Shares rose 6 p.c. The stock then fell.", "Shares rose 6 percent. The stock then fell."),
+    ],
+)
+def test_the_dot_of_a_restored_abbreviation_goes_unless_it_ends_the_sentence(spun, restored, matcher):
+    """"p.c." is the spinner's "percent": its own dot goes with it, the sentence's stays."""
+    text = "The authorities mentioned the final 12 months had been laborious. " + spun
+    report = analyze(text, "t.txt", matcher)
+    out = restore(report, text)
+    assert out.endswith(restored)

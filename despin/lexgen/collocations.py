@@ -409,10 +409,12 @@ def build_rows(
     also_established: set[tuple[str, ...]] = frozenset(),
     honest_texts: Iterable[str] | None = None,
     make: Callable[[Expression], list[Variant]] | None = None,
+    via: str | None = None,
 ) -> Generation:
     """Variants of every expression, filtered and weighed, merged per spun form.
 
-    `make` replaces the default variant maker (`variants` with `other_pos` and `pairs`).
+    `make` replaces the default variant maker (`variants` with `other_pos` and `pairs`), and
+    `via` then names what it swaps words by in the source column (the thesauri's names when None).
     """
     exprs = list(dict.fromkeys(expressions))
     expr_keys = {e.words for e in exprs}
@@ -445,7 +447,7 @@ def build_rows(
         weight, ambiguous, best = options[0]
         if len(originals) > 1:
             ambiguous = ambiguous or any(o[1] for o in options)
-        source = f"{source_prefix}:{best.expression.origin}+{thesaurus.names}"
+        source = f"{source_prefix}:{best.expression.origin}+{via or thesaurus.names}"
         rows.append(Row(" ".join(words), originals, kind, weight, ambiguous, source))
     return Generation(rows, exprs, considered, len({v.words for v in chosen} & honest))
 

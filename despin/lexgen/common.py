@@ -62,9 +62,10 @@ class Row:
     weight: float
     ambiguous: bool
     source: str
+    cycle: bool = False  # one of two rows that swap two words both ways (see lexicons/README.md)
 
     def line(self) -> str:
-        flags = "ambiguous" if self.ambiguous else "-"
+        flags = ",".join(f for f, on in (("ambiguous", self.ambiguous), ("cycle", self.cycle)) if on) or "-"
         original = "|".join(self.originals)
         return f"{self.spun}\t{original}\t{self.kind}\t{self.weight:.2f}\t{flags}\t{self.source}"
 
@@ -79,7 +80,7 @@ def write_tsv(path: Path, rows: Iterable[Row], title: str) -> int:
         spun = canonical(row.spun)
         if spun in removed:
             continue
-        by_spun.setdefault(spun, Row(spun, row.originals, row.kind, row.weight, row.ambiguous, row.source))
+        by_spun.setdefault(spun, Row(spun, row.originals, row.kind, row.weight, row.ambiguous, row.source, row.cycle))
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [
         f"# {title}",

@@ -250,7 +250,10 @@ def build(
 
 
 def hand_written_rows() -> list[tuple[tuple[str, ...], tuple[str, ...], str, bool]]:
-    """(spun key, first original key, kind, cycle flag) of the hand-written lexicon files."""
+    """(spun key, first original key, kind, cycle flag) of the hand-written lexicon files and
+    of the spinner's own table (`spinner.py`), whose pairs that swap two words both ways count
+    as cycles."""
+    from despin.lexgen.spinner import read_table
     from despin.lexicon import Row as LexRow, read_rows
 
     out = []
@@ -259,6 +262,10 @@ def hand_written_rows() -> list[tuple[tuple[str, ...], tuple[str, ...], str, boo
             if isinstance(item, LexRow):
                 cycle = "cycle" in item.flags.split(",")
                 out.append((phrase_key(item.spun), phrase_key(item.original.split("|")[0]), item.kind, cycle))
+    table = read_table()
+    both_ways = {(s.original, s.spun) for s in table}
+    for s in table:
+        out.append((phrase_key(s.spun), phrase_key(s.original), "swap", (s.spun, s.original) in both_ways))
     return out
 
 

@@ -1,0 +1,114 @@
+"""Source 4 by the paper-mill spinner's own table: technical terms spun word by word.
+
+Paper mills run manuscripts through a spinner whose synonym table turns "artificial" into
+"counterfeit", "deep" into "profound", "random" into "irregular", "data" into "information",
+word by word and blind to terms, so "artificial intelligence" comes out as "counterfeit
+consciousness" and "random forest" as "irregular woods". `data/papermill_table.tsv` is a
+hand-written, word-level forward table of those substitutes over the 3,000 words that recur most
+in despin's technical terms, each `sure` (a frequently seen substitute) or `likely`; it holds
+words, never whole phrases, and the Problematic Paper Screener's list is not an input.
+
+The table is crossed with the technical terms: the hand-written list `data/science_terms.txt`,
+WordNet's terms of scientific domains and the collected terms of `data/technical_terms.tsv`.
+Each term gets its variants with one word swapped and, for terms of two or three words, two
+words swapped (the commonest tortured phrases swap both). The filters and weights are the
+collocation generator's (`collocations.build_rows`): no variant that is an established
+expression, a common pair of published English, a phrase of the honest filter corpus or a form
+another lexicon file already holds.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+from despin.lexgen.collocations import Expression, Generation, SCIENCE_LIST, Variant, _variant, build_rows, list_expressions, shared_thesaurus
+from despin.lexgen.common import STOPWORDS, log, taken_forms, write_tsv
+from despin.lexicon import canonical, default_dir
+
+TABLE = Path(__file__).resolve().parent / "data" / "papermill_table.tsv"
+CERTAINTIES = ("sure", "likely")
+PER_WORD = 4  # substitutes of one word tried in single swaps
+PER_WORD_DOUBLE = 2  # substitutes of each word combined in double swaps
+PER_TERM = 12  # variants kept per term, likeliest first
+
+
+@dataclass(frozen=True, slots=True)
+class Substitute:
+    spun: str
+    sure: bool
+
+
+def read_table(path: Path = TABLE) -> dict[str, list[Substitute]]:
+    """word -> its substitutes, sure ones first, in table order; malformed lines rejected."""
+    out: dict[str, list[Substitute]] = {}
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) != 3 or cols[2] not in CERTAINTIES:
+            raise ValueError(f"{path.name}:{n}: expected original<TAB>spun<TAB>sure|likely, got {raw!r}")
+        word, spun = canonical(cols[0]), canonical(cols[1])
+        if not word.isalpha() or not all(w.isalpha() for w in spun.split()) or spun == word:
+            continue  # the table is word-level: words of letters only ("sub-atomic" is left out)
+        subs = out.setdefault(word, [])
+        if all(s.spun != spun for s in subs):
+            subs.append(Substitute(spun, cols[2] == "sure"))
+    for subs in out.values():
+        subs.sort(key=lambda s: not s.sure)  # stable: table order within a tier
+    return out
+
+
+def table_variants(table: dict[str, list[Substitute]], expr: Expression) -> list[Variant]:
+    """Variants of a term by the table: every single swap, and double swaps of short terms."""
+    slots: dict[int, list[Substitute]] = {}
+    for i, word in enumerate(expr.words):
+        if word in STOPWORDS:
+            continue
+        subs = [s for s in table.get(word, ()) if s.spun not in expr.words][:PER_WORD]
+        if subs:
+            slots[i] = subs
+    # a likely substitute ranks after every sure one; `first_sense` (a thesaurus's notion) is
+    # never claimed for a table's choice
+    rank = {(i, s.spun): r + (0 if s.sure else PER_WORD) for i, subs in slots.items() for r, s in enumerate(subs)}
+    out = [_variant(expr, ((i, s.spun),), False, rank) for i, subs in slots.items() for s in subs]
+    if 2 <= len(expr.words) <= 3:
+        sure = {i: [s for s in subs if s.sure][:PER_WORD_DOUBLE] for i, subs in slots.items()}
+        for a, b in itertools.combinations(sorted(slots), 2):
+            for sa, sb in itertools.product(sure[a], sure[b]):  # both words swapped: sure substitutes only
+                out.append(_variant(expr, ((a, sa.spun), (b, sb.spun)), False, rank))
+    return out
+
+
+def expressions() -> list[Expression]:
+    """The technical terms: the hand-written list, WordNet's scientific terms, the collected ones."""
+    from despin.lexgen.science import domain_expressions, term_expressions
+    from despin.lexgen.terms import read_terms
+
+    exprs = list_expressions(SCIENCE_LIST)
+    seen = {e.words for e in exprs}
+    exprs += domain_expressions(shared_thesaurus().wordnet, seen)
+    seen |= {e.words for e in exprs}
+    exprs += term_expressions(read_terms(), seen)
+    return exprs
+
+
+def generate(out_dir: Path | None = None) -> Generation:
+    """Write lexicons/generated/papermill.tsv; it defers to every lexicon file written before
+    it (hand-written rows, the thesaurus-made science and collocation rows)."""
+    out_dir = out_dir or default_dir() / "generated"
+    target = out_dir / "papermill.tsv"
+    table = read_table()
+    later = [target] + [out_dir / f"{name}.tsv" for name in ("spinner", "swaps", "names")]
+    taken_spun, taken_orig = taken_forms(exclude=later)
+    # a term another file holds as a spun form is no original here: fixing would chain
+    exprs = [e for e in expressions() if e.words not in taken_spun]
+    gen = build_rows(
+        shared_thesaurus(), exprs, "science", "gen:papermill", taken_spun, taken_orig,
+        cap=lambda e: PER_TERM, make=lambda e: table_variants(table, e), via="table",
+    )
+    n = write_tsv(target, gen.rows, "Technical terms spun word by word by the paper-mill spinner's table (data/papermill_table.tsv).")
+    log(f"papermill: {len(table)} words in the table, {len(gen.expressions)} terms, {gen.considered} variants "
+        f"considered, {gen.dropped_honest} found in honest text, {n} rows -> {target}")
+    return gen
