@@ -109,6 +109,9 @@ _T2, _T3 = (256, 512), (1024, 2048, 4096)
 _LANE = 16  # bits a token takes in the packed flags: every flag fits
 
 
+_WINDOW_SIZES = ((2, 3), (1, 2))  # (bit of `_windows`, words): three-word windows, then two
+
+
 def _windows(flags: list[int]) -> array:
     """Per token, bit 1: the two-word window starting there can be a near miss; bit 2: the
     three-word one. A window can be one when it holds a strict (loose) swapped-in word and
@@ -272,23 +275,16 @@ class NearMissDetector:
             if i < free:
                 continue
             bits = windows[i]
-            if bits & 2:
-                key = tuple(norms[i : i + 3])
-                found = judged.get(key, False)
-                if found is False:
-                    found = self._judged(key)
-                if found is not None:
-                    out.append(self._match(toks, i, key, found))
-                    free = i + 3
-                    continue
-            if bits & 1:
-                key = tuple(norms[i : i + 2])
-                found = judged.get(key, False)
-                if found is False:
-                    found = self._judged(key)
-                if found is not None:
-                    out.append(self._match(toks, i, key, found))
-                    free = i + 2
+            for bit, size in _WINDOW_SIZES:  # the longer window first
+                if bits & bit:
+                    key = tuple(norms[i : i + size])
+                    found = judged.get(key, False)
+                    if found is False:
+                        found = self._judged(key)
+                    if found is not None:
+                        out.append(self._match(toks, i, key, found))
+                        free = i + size
+                        break
         return out
 
     def _word_flags(self, word: str) -> int:

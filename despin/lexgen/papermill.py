@@ -25,10 +25,10 @@ from pathlib import Path
 
 from despin.lexgen.collocations import Expression, Generation, SCIENCE_LIST, Variant, _variant, build_rows, list_expressions, shared_thesaurus
 from despin.lexgen.common import STOPWORDS, log, taken_forms, write_tsv
-from despin.lexicon import canonical, default_dir
+from despin.lexgen.spinner import read_table as read_forward_table
+from despin.lexicon import default_dir
 
 TABLE = Path(__file__).resolve().parent / "data" / "papermill_table.tsv"
-CERTAINTIES = ("sure", "likely")
 PER_WORD = 4  # substitutes of one word tried in single swaps
 PER_WORD_DOUBLE = 2  # substitutes of each word combined in double swaps
 PER_TERM = 12  # variants kept per term, likeliest first
@@ -41,20 +41,16 @@ class Substitute:
 
 
 def read_table(path: Path = TABLE) -> dict[str, list[Substitute]]:
-    """word -> its substitutes, sure ones first, in table order; malformed lines rejected."""
+    """word -> its substitutes, sure ones first, in table order. The file has the spinner
+    table's format (`spinner.read_table`); this table is word-level: words of letters only
+    ("sub-atomic" is left out)."""
     out: dict[str, list[Substitute]] = {}
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
+    for row in read_forward_table(path):
+        if not row.original.isalpha() or not all(w.isalpha() for w in row.spun.split()):
             continue
-        cols = raw.split("\t")
-        if len(cols) != 3 or cols[2] not in CERTAINTIES:
-            raise ValueError(f"{path.name}:{n}: expected original<TAB>spun<TAB>sure|likely, got {raw!r}")
-        word, spun = canonical(cols[0]), canonical(cols[1])
-        if not word.isalpha() or not all(w.isalpha() for w in spun.split()) or spun == word:
-            continue  # the table is word-level: words of letters only ("sub-atomic" is left out)
-        subs = out.setdefault(word, [])
-        if all(s.spun != spun for s in subs):
-            subs.append(Substitute(spun, cols[2] == "sure"))
+        subs = out.setdefault(row.original, [])
+        if all(s.spun != row.spun for s in subs):
+            subs.append(Substitute(row.spun, row.certainty == "sure"))
     for subs in out.values():
         subs.sort(key=lambda s: not s.sure)  # stable: table order within a tier
     return out
