@@ -110,7 +110,7 @@ def analyze(
             # evidence, which is first weighed with the full discount.
             base[key] = name_case(prior, m, spun) if entry.kind is Kind.NAME else prior
     absent_of: dict[int, bool] = {}  # id(entry) -> whether its displaced words are absent
-    displaced_forms = set()
+    displaced_forms: set[tuple[str, ...]] = set()  # table forms whose displaced words are absent
     for scan in scans:
         for m in scan.matches:
             if silent(m.entry) and not scan.address:

@@ -137,8 +137,9 @@ def _spin(strong: float, weak: float, words: int) -> float:
 
 # The one-word swaps of the spinner's own table (lexgen/spinner.py) cover the commonest words
 # of English: a page of honest prose holds dozens of their spun forms ("individuals",
-# "however"), so together they say nothing of a document. They are what `fix` restores where
-# the rest of the evidence says spun, and are left out of that evidence.
+# "however"), so one by one they say nothing of a document. They are what `fix` restores where
+# the rest of the evidence says spun, and are left out of that evidence; only their density
+# beyond what honest prose holds counts (`table_evidence`).
 TABLE_SWAPS = "gen:spinner"
 
 
