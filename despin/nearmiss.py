@@ -313,7 +313,7 @@ class NearMissDetector:
 
     def _judged(self, key: tuple[str, ...]) -> tuple[str, float, str] | None:
         """`_judge` of a window, remembered."""
-        if len(self._found) > 200_000:
+        if len(self._found) > 50_000:  # its keys hold the tokens' strings: bound it for long files
             self._found.clear()
         found = self._found[key] = self._judge(key)
         return found
