@@ -101,7 +101,7 @@ def inflect(word: str, tag: str) -> str:
 
 # Words that end a phrasal verb ("keep up", "set off", "carry out"): its ending belongs on the
 # verb, which may be irregular ("kept up"), never on the particle ("keep uped").
-PARTICLES = frozenset(
+PHRASAL_PARTICLES = frozenset(
     "up out off down in on over away back along around apart forth ahead across behind through "
     "about by with for to of into onto upon".split()
 )
@@ -110,7 +110,7 @@ PARTICLES = frozenset(
 def phrase_endings(words: list[str], is_word: Callable[[str], bool]) -> str:
     """The tags a restoration of these words takes: those of its last word (`real_endings`),
     none for a phrasal verb."""
-    if len(words) > 1 and words[-1].lower() in PARTICLES:
+    if len(words) > 1 and words[-1].lower() in PHRASAL_PARTICLES:
         return ""
     return real_endings(words[-1], is_word)
 

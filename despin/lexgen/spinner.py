@@ -47,7 +47,6 @@ WEIGHT = {"sure": 0.08, "likely": 0.04}
 # (swaps.MIN_RARITY). Single words only: Zipf is trustworthy there; a multiword side is
 # counted in the honest filter corpus (`corpus_commoner`).
 MIN_DROP = MIN_RARITY
-RARITY_GAIN = 0.45  # scoring.base_confidence's gain for ambiguous rows
 MAX_ORIGINALS = 3
 FINGERPRINT_WEIGHT = {"sure": 0.85, "likely": 0.7}
 
