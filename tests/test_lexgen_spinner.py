@@ -92,3 +92,22 @@ def test_rows_start_from_their_tier_prior_and_rarity_does_the_rest(subs, tmp_pat
     assert entries[("stated",)].weight == spinner.WEIGHT["likely"]
     # "gaggle" is far rarer than "group": likelier spun than "pupil" for "student"
     assert prior("gaggle") > prior("pupil")
+
+
+def test_a_row_that_only_carries_its_article_is_the_words_own_row():
+    """"a huge" -> "an enormous" is "huge" -> "enormous": the rewriter makes the article agree,
+    and a hand-written row for "enormous" then wins as it does for the bare word."""
+    subs = [spinner.Substitution("a huge", "an enormous", "sure", 1), spinner.Substitution("a lot", "loads", "sure", 2)]
+    rows = rows_by_spun(spinner.build(subs, {}))
+    assert rows["enormous"].originals == ("huge",) and "an enormous" not in rows
+    assert rows["loads"].originals == ("a lot",)  # a phrase that is more than its article stays
+    assert "enormous" not in rows_by_spun(spinner.build(subs, {("enormous",): ((("massive",),), True)}))
+
+
+def test_a_contracted_ending_neither_vouches_for_a_form_nor_condemns_it():
+    """The bigram list has no apostrophes: "it's going to" is ordinary by its other pairs,
+    "it's a must to" is not, and a form of contractions alone is never vouched for."""
+    pairs = {("going", "to"), ("a", "must")}
+    assert spinner._vouched(("it", "'s", "going", "to"), pairs)
+    assert not spinner._vouched(("it", "'s", "a", "must", "to"), pairs)
+    assert not spinner._vouched(("girls", "'s"), pairs)

@@ -122,7 +122,7 @@ def build(
     (original keys, ambiguous)) of the other lexicon files. `ordinary` says whether a
     multiword spun form is ordinary English, `commoner` whether a spun form is commoner than
     its original (see the module docstring)."""
-    subs = list(subs)
+    subs = [_without_article(s) for s in subs]
     strong_spun = {k for k, (_, amb) in taken.items() if not amb}
     taken_first = {k: origs[0] for k, (origs, _) in taken.items() if origs}
     by_spun: dict[str, list[Substitution]] = {}
@@ -161,6 +161,19 @@ def build(
     return SpinnerTable(rows, len(subs), skipped_taken, skipped_chain, skipped_commoner, cycles)
 
 
+_ARTICLES = ("a", "an")
+
+
+def _without_article(s: Substitution) -> Substitution:
+    """A row that only carries its article along ("a huge" -> "an enormous") as the word's own
+    row ("huge" -> "enormous"): the rewriter makes the article agree by itself, and the word's
+    row then defers to a hand-written one as any other does."""
+    original, spun = s.original.split(" "), s.spun.split(" ")
+    if len(original) == len(spun) == 2 and original[0] in _ARTICLES and spun[0] in _ARTICLES:
+        return Substitution(original[1], spun[1], s.certainty, s.line)
+    return s
+
+
 def ordinary_forms(forms: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
     """The multiword forms that are ordinary English: established expressions of the
     thesauri, forms whose every two neighbouring words are a pair of the bigram list of
@@ -173,8 +186,21 @@ def ordinary_forms(forms: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
     thesaurus = shared_thesaurus()
     path = bigram_path()
     pairs = frequent_bigrams(path) if path is not None else set()
-    known = {f for f in forms if f in thesaurus.established or all(p in pairs for p in zip(f, f[1:]))}
+    known = {f for f in forms if f in thesaurus.established or _vouched(f, pairs)}
     return known | occurring(forms - known)
+
+
+# Contracted endings, tokens of their own ("it's" is "it" + "'s"). The bigram list holds no
+# apostrophes, so a pair with one is taken on trust and the rest of the form decides:
+# "it's going to" is ordinary ("going to"), "it's a must to" is not ("must to").
+CLITICS = frozenset({"'s", "'ll", "'re", "'ve", "'d", "'m", "n't"})
+
+
+def _vouched(form: tuple[str, ...], pairs: set[tuple[str, str]]) -> bool:
+    """Whether every two neighbouring words of a form are a common pair, pairs with a
+    contracted ending aside (at least one pair must be left to vouch)."""
+    left = [p for p in zip(form, form[1:]) if p[0] not in CLITICS and p[1] not in CLITICS]
+    return bool(left) and all(p in pairs for p in left)
 
 
 def generate(out_dir: Path | None = None) -> SpinnerTable:
