@@ -174,10 +174,13 @@ def needs_an(word: str) -> bool | None:
     return w[0] in "aeiou"
 
 
+ARTICLES = ("a", "an")  # the indefinite articles, whose choice follows the next word's sound
+
+
 def article_for(article: str, next_word: str) -> str:
     """`article` ("a"/"an" in any case) corrected for the word that now follows it."""
     an = needs_an(next_word)
-    if an is None or article.lower() not in ("a", "an") or (article.lower() == "an") == an:
+    if an is None or article.lower() not in ARTICLES or (article.lower() == "an") == an:
         return article
     if an:
         return {"a": "an", "A": "An"}.get(article, "AN" if article.isupper() else "an")

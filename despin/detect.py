@@ -110,15 +110,16 @@ def analyze(
             # evidence, which is first weighed with the full discount.
             base[key] = name_case(prior, m, spun) if entry.kind is Kind.NAME else prior
     absent_of: dict[int, bool] = {}  # id(entry) -> whether its displaced words are absent
-    displaced_forms: set[tuple[str, ...]] = set()  # table forms whose displaced words are absent
-    for scan in scans:
-        for m in scan.matches:
-            if silent(m.entry) and not scan.address:
-                absent = absent_of.get(id(m.entry))
-                if absent is None:
-                    absent = absent_of[id(m.entry)] = _displaced_absent(m, vocabulary)
-                if absent:
-                    displaced_forms.add(m.entry.spun)
+
+    def absent_for(m: Match) -> bool:
+        found = absent_of.get(id(m.entry))
+        if found is None:
+            found = absent_of[id(m.entry)] = _displaced_absent(m, vocabulary)
+        return found
+
+    displaced_forms = {  # table forms whose displaced words are absent
+        m.entry.spun for scan in scans if not scan.address for m in scan.matches if silent(m.entry) and absent_for(m)
+    }
     table = table_evidence(len(displaced_forms), words)
     evidence = document_evidence([(m, base[id(m)]) for scan in scans for m in scan.matches], words, table)
     lines = LineIndex(text)
@@ -140,9 +141,7 @@ def analyze(
         for m in scan.matches:
             entry = m.entry
             key = id(m)
-            absent = absent_of.get(id(entry))
-            if absent is None:
-                absent = absent_of[id(entry)] = _displaced_absent(m, vocabulary)
+            absent = absent_for(m)
             fit = scan.fits.get(key, 0)
             spun = written[key]
             prior = priors[id(entry)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from despin.casing import NOT_YOU_SOUND, needs_an
+from despin.casing import ARTICLES, NOT_YOU_SOUND, needs_an
 from despin.model import Entry, Kind, Match, Token
 from despin.tokens import BARRIER, Tokens, indices
 
@@ -42,7 +42,6 @@ def _entry(article: str, word: str, right: str) -> Entry:
     )
 
 
-_ARTICLES = ("a", "an")
 _SENTENCE_START = (".", "!", "?", '"', "“", BARRIER)  # what may stand before a capital "A"
 
 
@@ -53,7 +52,7 @@ def article_breaks(tokens: Sequence[Token]) -> list[Match]:
     out: list[Match] = []
     last = len(norms) - 1
     # Articles are a few tokens in a hundred: found by C-level search, not a test per token.
-    for i in sorted(i for article in _ARTICLES for i in indices(norms, article)):
+    for i in sorted(i for article in ARTICLES for i in indices(norms, article)):
         if i == last or not toks.is_word(i + 1):
             continue
         art, nxt = texts[i], texts[i + 1]

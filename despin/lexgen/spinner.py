@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from despin.casing import ARTICLES
 from despin.lexgen.common import Row, log, write_tsv, zipf
 from despin.lexgen.swaps import MIN_RARITY
 from despin.lexicon import canonical, default_dir
@@ -161,15 +162,12 @@ def build(
     return SpinnerTable(rows, len(subs), skipped_taken, skipped_chain, skipped_commoner, cycles)
 
 
-_ARTICLES = ("a", "an")
-
-
 def _without_article(s: Substitution) -> Substitution:
     """A row that only carries its article along ("a huge" -> "an enormous") as the word's own
     row ("huge" -> "enormous"): the rewriter makes the article agree by itself, and the word's
     row then defers to a hand-written one as any other does."""
     original, spun = s.original.split(" "), s.spun.split(" ")
-    if len(original) == len(spun) == 2 and original[0] in _ARTICLES and spun[0] in _ARTICLES:
+    if len(original) == len(spun) == 2 and original[0] in ARTICLES and spun[0] in ARTICLES:
         return Substitution(original[1], spun[1], s.certainty, s.line)
     return s
 
