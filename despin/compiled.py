@@ -28,7 +28,7 @@ from despin.scoring import entry_rarity
 if TYPE_CHECKING:
     from despin.nearmiss import NearMissDetector
 
-_FORMAT = 8  # bump when the pickled structures, or what is computed into them, change
+_FORMAT = 9  # bump when the pickled structures, or what is computed into them, change
 
 
 def cache_dir() -> Path:

@@ -22,21 +22,32 @@ from despin.tokens import APOSTROPHES, BARRIER, Tokens, positions
 _END = ""  # trie key under which a node keeps the index of the entry ending there (no token is "")
 _FIELDS = tuple(f.name for f in fields(Entry))
 _KIND = _FIELDS.index("kind")
+_SOURCE = _FIELDS.index("source")
+_ORIGIN = _FIELDS.index("origin")
 _MEMO_LIMIT = 500_000  # distinct words remembered before the memo starts again
 
-Row = tuple  # an Entry's fields in declaration order, its kind as the enum's value
+# An Entry's fields in declaration order: its kind as the enum's value, its source as an index
+# into the matcher's shared strings, and an origin "path:line" as (index of the path, line).
+Row = tuple
 
 
-def _row(entry: Entry) -> Row:
+def _row(entry: Entry, shared: dict[str, int]) -> Row:
+    """The entry as a row; `shared` numbers the strings many rows repeat (sources, file
+    paths), which would otherwise be stored in every row's pickle."""
     values = [getattr(entry, name) for name in _FIELDS]
     values[_KIND] = entry.kind.value
+    values[_SOURCE] = shared.setdefault(entry.source, len(shared))
+    path, sep, line = entry.origin.rpartition(":")
+    if sep and line.isdigit():
+        values[_ORIGIN] = (shared.setdefault(path, len(shared)), int(line))
     return tuple(values)
 
 
 class Matcher:
     """Compiled form of a lexicon: built once, then used for every document.
 
-    The trie is nested plain dicts (token -> child; "" -> entry index) and the entries are
+    The trie is nested plain dicts (token -> child; "" -> entry index; a child that only ends
+    an entry is that entry's index) and the entries are
     plain tuples, so the pickled matcher loads with C-speed unpickling instead of one Python
     call per object; an `Entry` is made only for the rows a document actually matches.
     Pickled, each row is kept as its own small pickle, unpickled when its entry is first
@@ -44,12 +55,13 @@ class Matcher:
     unpickling them all took more than a tenth of a one-page check's start-up.
     """
 
-    __slots__ = ("root", "rows", "loose", "size", "_entries", "_starts", "_stems", "_second_ends")
+    __slots__ = ("root", "rows", "loose", "shared", "size", "_entries", "_starts", "_stems", "_second_ends")
 
-    def __init__(self, root: dict, rows: list[Row | bytes], loose: dict[str, list[int]]) -> None:
+    def __init__(self, root: dict, rows: list[Row | bytes], loose: dict[str, list[int]], shared: list[str]) -> None:
         self.root = root
         self.rows = rows
         self.loose = loose
+        self.shared = shared  # the strings rows refer to by index (see `_row`)
         self.size = len(rows)
         self._entries: dict[int, Entry] = {}
         self._starts: dict[str, int] = {}  # word -> can a match start there (memo, see _can_start)
@@ -58,7 +70,7 @@ class Matcher:
 
     def __getstate__(self) -> tuple:
         rows = [r if isinstance(r, bytes) else pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in self.rows]
-        return (self.root, rows, self.loose)
+        return (self.root, rows, self.loose, self.shared)
 
     def __setstate__(self, state: tuple) -> None:
         self.__init__(*state)
@@ -68,17 +80,19 @@ class Matcher:
         root: dict = {}
         rows: list[Row] = []
         loose: dict[str, list[int]] = defaultdict(list)
+        words: dict[str, str] = {}  # one string object per word, so the pickle stores it once
+        shared: dict[str, int] = {}
         for entry in entries:
             index = len(rows)
-            rows.append(_row(entry))
+            rows.append(_row(entry, shared))
             if entry.slop > 0 and len(entry.spun) > 1:
                 loose[entry.spun[0]].append(index)
                 continue
             node = root
             for key in entry.spun:
-                node = node.setdefault(key, {})
+                node = node.setdefault(words.setdefault(key, key), {})
             node[_END] = index
-        return cls(root, rows, dict(loose))
+        return cls(_with_leaves(root), rows, dict(loose), list(shared))
 
     def entry(self, index: int) -> Entry:
         """The entry of a row, made on first use."""
@@ -87,6 +101,10 @@ class Matcher:
             row = self.rows[index]
             values = list(pickle.loads(row) if isinstance(row, bytes) else row)
             values[_KIND] = Kind(values[_KIND])
+            values[_SOURCE] = self.shared[values[_SOURCE]]
+            origin = values[_ORIGIN]
+            if type(origin) is tuple:
+                values[_ORIGIN] = f"{self.shared[origin[0]]}:{origin[1]}"
             found = self._entries[index] = Entry(*values)
         return found
 
@@ -140,9 +158,9 @@ class Matcher:
         next word continues a longer entry."""
         root = self.root
         node = root.get(word)
-        if word in self.loose or (node is not None and _END in node):
+        if word in self.loose or _ends(node):
             return 1
-        if any(_END in root.get(base, ()) for base, _ in analyses(word)):
+        if any(_ends(root.get(base)) for base, _ in analyses(word)):
             return 1
         return 0 if node is None else 2
 
@@ -155,9 +173,9 @@ class Matcher:
             ends = self._second_ends = {
                 second
                 for first, node in self.root.items()
-                if first != _END
+                if first != _END and type(node) is dict
                 for second, child in node.items()
-                if second != _END and _END in child
+                if second != _END and _ends(child)
             }
         return tuple(base for base, _ in analyses(word) if base in ends)
 
@@ -171,12 +189,12 @@ class Matcher:
             if memo[word] == 1:
                 out.append(k)
             elif k < last:
-                node, nxt = root[word], norms[k + 1]
+                node, nxt = root[word], norms[k + 1]  # a node with children: memo 2
                 if nxt in node:
                     out.append(k)
                     continue
                 for base in stems[nxt]:  # "secure havens"
-                    if _END in node.get(base, ()):
+                    if _ends(node.get(base)):
                         out.append(k)
                         break
         return out
@@ -191,14 +209,19 @@ class Matcher:
                 # An inflected last token: "enlargements" -> entry "enlargement" + "s".
                 if toks.is_word(j):
                     for base, tag in analyses(norms[j]):
-                        child = node.get(base)
-                        if child is not None and _END in child and _word_boundary(toks, i, j):
-                            best = Match(self.entry(child[_END]), i, j, toks.starts[i], toks.ends[j], tag)
+                        end = _end_of(node.get(base))
+                        if end is not None and _word_boundary(toks, i, j):
+                            best = Match(self.entry(end), i, j, toks.starts[i], toks.ends[j], tag)
                             break
                 break
+            if type(nxt) is int:  # a leaf: an entry ends here and none goes on
+                if _word_boundary(toks, i, j):
+                    best = Match(self.entry(nxt), i, j, toks.starts[i], toks.ends[j])
+                break
             node = nxt
-            if _END in node and _word_boundary(toks, i, j):
-                best = Match(self.entry(node[_END]), i, j, toks.starts[i], toks.ends[j])
+            end = node.get(_END)
+            if end is not None and _word_boundary(toks, i, j):
+                best = Match(self.entry(end), i, j, toks.starts[i], toks.ends[j])
         return best
 
     def _loose_at(self, toks: Tokens, i: int) -> Match | None:
@@ -215,6 +238,34 @@ class Matcher:
             if k == len(want):
                 return Match(entry, i, j - 1, toks.starts[i], toks.ends[j - 1])
         return None
+
+
+def _with_leaves(root: dict) -> dict:
+    """The trie with every node that only ends an entry (`{"": index}`, most of them) made
+    the bare index: a dict per leaf was a third of the compiled lexicon's memory."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for key, child in node.items():
+            if key == _END:
+                continue
+            if len(child) == 1 and _END in child:
+                node[key] = child[_END]
+            else:
+                stack.append(child)
+    return root
+
+
+def _end_of(node: dict | int | None) -> int | None:
+    """The index of the entry ending at a trie node (a leaf is its own index), if any."""
+    if node is None or type(node) is int:
+        return node
+    return node.get(_END)
+
+
+def _ends(node: dict | int | None) -> bool:
+    """Whether an entry ends at a trie node."""
+    return node is not None and (type(node) is int or _END in node)
 
 
 def _word_boundary(toks: Tokens, first: int, last: int) -> bool:

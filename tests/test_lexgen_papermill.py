@@ -68,3 +68,28 @@ def test_a_malformed_line_names_its_line(tmp_path):
     path.write_text("data\tinformation\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"t.tsv:1"):
         papermill.read_table(path)
+
+
+def test_a_substitute_of_several_words_counts_as_that_many_tokens(table):
+    """"solar" -> "sunlight based": the variant is three tokens, as the matcher and the other
+    lexicon files read it, so a hand-written row of the same form is found and deferred to."""
+    forms = {v.words for v in papermill.table_variants(table, term("solar energy"))}
+    assert ("sunlight", "based", "energy") in forms
+    assert ("sunlight", "based", "vitality") in forms
+    gen = build_rows(
+        Thesauri(), [term("solar energy")], "science", "gen:papermill", {("sunlight", "based", "vitality")}, set(),
+        cap=lambda e: 12, make=lambda e: papermill.table_variants(table, e), via="table", honest_texts=[],
+    )
+    assert "sunlight based vitality" not in {r.spun for r in gen.rows}
+
+
+def test_a_variant_that_took_a_likely_substitute_is_ambiguous_at_half_the_weight(table):
+    """A `likely` row is a guess at the spinner's choice: its variants count only beside other
+    evidence, and weigh less while they wait."""
+    variants = {v.text: v for v in papermill.table_variants(table, term("artificial intelligence"))}
+    sure = variants["counterfeit consciousness"]
+    guessed = variants["fake intelligence"]
+    assert papermill.weigh_by_table(table, sure) == papermill.weigh(sure)
+    weight, ambiguous = papermill.weigh_by_table(table, guessed)
+    assert ambiguous
+    assert weight == round(papermill.weigh(guessed)[0] * papermill.LIKELY_SHARE, 2)

@@ -159,3 +159,19 @@ def test_a_pickled_matcher_unpickles_a_row_only_when_its_entry_is_needed():
     assert copy.entries() == built.entries()
     again = pickle.loads(pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL))  # rows already pickled stay so
     assert again.entries() == built.entries()
+
+
+def test_sources_and_origins_come_back_whole_from_the_shared_strings():
+    """Rows keep repeated strings (sources, file paths) as indexes into one table; the entries
+    made from them, pickled or not, are the entries that went in."""
+    entries = [
+        Entry(("secure", "haven"), ("safe haven",), Kind.PHRASE, 0.9, False, "gen:one", origin="/x/a.tsv:3"),
+        Entry(("secure",), ("safe",), Kind.SWAP, 0.2, True, "gen:one", origin="/x/a.tsv:4"),
+        Entry(("profound", "learning"), ("deep learning",), Kind.SCIENCE, 0.8, False, "curated:two", origin="C:\\x\\b.tsv:10"),
+        Entry(("huge",), ("big",), Kind.SWAP, 0.2, True, "gen:one", origin="made in memory"),
+    ]
+    built = Matcher.build(entries)
+    copy = pickle.loads(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+    assert built.entries() == entries
+    assert copy.entries() == entries
+    assert len(copy.shared) == 4  # two sources, two paths: each stored once

@@ -248,26 +248,30 @@ def variants(
     rank = {(i, syn): r for i, syns in slots.items() for r, (syn, _) in enumerate(syns)}
     for i, syns in slots.items():
         for syn, first in syns:
-            out.append(_variant(expr, ((i, syn),), first, rank))
+            out.append(make_variant(expr, ((i, syn),), first, rank))
     if double and 2 <= len(expr.words) <= 3 and len(slots) >= 2:
         for size in range(2, len(slots) + 1):
             for positions in itertools.combinations(sorted(slots), size):
                 for choice in itertools.product(*(slots[i][:pairs] for i in positions)):
                     swaps = tuple((i, syn) for i, (syn, _) in zip(positions, choice))
-                    out.append(_variant(expr, swaps, all(first for _, first in choice), rank))
+                    out.append(make_variant(expr, swaps, all(first for _, first in choice), rank))
     return out
 
 
-def _variant(
+def make_variant(
     expr: Expression, swaps: tuple[tuple[int, str], ...], first: bool, rank: dict[tuple[int, str], int] | None = None
 ) -> Variant:
+    """The expression with `swaps` made, its rarity (summed Zipf drop) and thesaurus rank:
+    the one way every generator builds a variant, whatever chose its swaps."""
     words = list(expr.words)
     rarity = 0.0
     for i, syn in swaps:
         rarity += zipf(words[i]) - zipf(syn)
         words[i] = syn
     order = sum((rank or {}).get(s, 0) for s in swaps)
-    return Variant(tuple(words), expr, swaps, round(rarity, 3), first, order)
+    # a substitute of several words ("sunlight based") is as many tokens, as the matcher and
+    # every other lexicon file count them
+    return Variant(tuple(" ".join(words).split()), expr, swaps, round(rarity, 3), first, order)
 
 
 def plain_english(v: Variant) -> bool:
@@ -410,11 +414,13 @@ def build_rows(
     honest_texts: Iterable[str] | None = None,
     make: Callable[[Expression], list[Variant]] | None = None,
     via: str | None = None,
+    weigh_by: Callable[[Variant], tuple[float, bool]] | None = None,
 ) -> Generation:
     """Variants of every expression, filtered and weighed, merged per spun form.
 
     `make` replaces the default variant maker (`variants` with `other_pos` and `pairs`), and
-    `via` then names what it swaps words by in the source column (the thesauri's names when None).
+    `via` then names what it swaps words by in the source column (the thesauri's names when None);
+    `weigh_by` replaces `weigh`.
     """
     exprs = list(dict.fromkeys(expressions))
     expr_keys = {e.words for e in exprs}
@@ -438,7 +444,7 @@ def build_rows(
     for v in chosen:
         if v.words in honest:
             continue
-        weight, ambiguous = weigh(v)
+        weight, ambiguous = (weigh_by or weigh)(v)
         merged.setdefault(v.words, []).append((weight, ambiguous, v))
     rows = []
     for words, options in merged.items():

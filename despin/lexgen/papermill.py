@@ -5,7 +5,8 @@ Paper mills run manuscripts through a spinner whose synonym table turns "artific
 word by word and blind to terms, so "artificial intelligence" comes out as "counterfeit
 consciousness" and "random forest" as "irregular woods". `data/papermill_table.tsv` is a
 hand-written, word-level forward table of those substitutes over the 3,000 words that recur most
-in despin's technical terms, each `sure` (a frequently seen substitute) or `likely`; it holds
+in despin's technical terms, each `sure` (a frequently seen substitute) or `likely` (a guess at
+the spinner's choice: variants that take one are ambiguous, at half the weight); it holds
 words, never whole phrases, and the Problematic Paper Screener's list is not an input.
 
 The table is crossed with the technical terms: the hand-written list `data/science_terms.txt`,
@@ -23,7 +24,7 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from despin.lexgen.collocations import Expression, Generation, SCIENCE_LIST, Variant, _variant, build_rows, list_expressions, shared_thesaurus
+from despin.lexgen.collocations import Expression, Generation, SCIENCE_LIST, Variant, build_rows, make_variant, weigh, list_expressions, shared_thesaurus
 from despin.lexgen.common import STOPWORDS, log, taken_forms, write_tsv
 from despin.lexgen.spinner import read_table as read_forward_table
 from despin.lexicon import default_dir
@@ -32,6 +33,7 @@ TABLE = Path(__file__).resolve().parent / "data" / "papermill_table.tsv"
 PER_WORD = 4  # substitutes of one word tried in single swaps
 PER_WORD_DOUBLE = 2  # substitutes of each word combined in double swaps
 PER_TERM = 12  # variants kept per term, likeliest first
+LIKELY_SHARE = 0.5  # of the weight, for a variant that took a `likely` substitute
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +70,26 @@ def table_variants(table: dict[str, list[Substitute]], expr: Expression) -> list
     # a likely substitute ranks after every sure one; `first_sense` (a thesaurus's notion) is
     # never claimed for a table's choice
     rank = {(i, s.spun): r + (0 if s.sure else PER_WORD) for i, subs in slots.items() for r, s in enumerate(subs)}
-    out = [_variant(expr, ((i, s.spun),), False, rank) for i, subs in slots.items() for s in subs]
+    out = [make_variant(expr, ((i, s.spun),), False, rank) for i, subs in slots.items() for s in subs]
     if 2 <= len(expr.words) <= 3:
         sure = {i: [s for s in subs if s.sure][:PER_WORD_DOUBLE] for i, subs in slots.items()}
         for a, b in itertools.combinations(sorted(slots), 2):
             for sa, sb in itertools.product(sure[a], sure[b]):  # both words swapped: sure substitutes only
-                out.append(_variant(expr, ((a, sa.spun), (b, sb.spun)), False, rank))
+                out.append(make_variant(expr, ((a, sa.spun), (b, sb.spun)), False, rank))
     return out
+
+
+def weigh_by_table(table: dict[str, list[Substitute]], v: Variant) -> tuple[float, bool]:
+    """The collocation generator's weight, where every substitute the variant took is `sure`.
+    A `likely` one is a guess at the spinner's choice: the variant is then ambiguous and its
+    weight halved, evidence only beside others, so an honest "lengthy period" stays quiet
+    (and lends no weight to the weak findings around it) while a manuscript full of such
+    phrases does not."""
+    weight, ambiguous = weigh(v)
+    sure = all(
+        any(s.spun == spun and s.sure for s in table.get(v.expression.words[i], ())) for i, spun in v.swaps
+    )
+    return (weight, ambiguous) if sure else (round(weight * LIKELY_SHARE, 2), True)
 
 
 def expressions() -> list[Expression]:
@@ -103,6 +118,7 @@ def generate(out_dir: Path | None = None) -> Generation:
     gen = build_rows(
         shared_thesaurus(), exprs, "science", "gen:papermill", taken_spun, taken_orig,
         cap=lambda e: PER_TERM, make=lambda e: table_variants(table, e), via="table",
+        weigh_by=lambda v: weigh_by_table(table, v),
     )
     n = write_tsv(target, gen.rows, "Technical terms spun word by word by the paper-mill spinner's table (data/papermill_table.tsv).")
     log(f"papermill: {len(table)} words in the table, {len(gen.expressions)} terms, {gen.considered} variants "
