@@ -47,9 +47,9 @@ class Matcher:
     """Compiled form of a lexicon: built once, then used for every document.
 
     The trie is nested plain dicts (token -> child; "" -> entry index; a child that only ends
-    an entry is that entry's index) and the entries are
-    plain tuples, so the pickled matcher loads with C-speed unpickling instead of one Python
-    call per object; an `Entry` is made only for the rows a document actually matches.
+    an entry is that entry's index) and the entries are plain tuples, so the pickled matcher
+    loads with C-speed unpickling instead of one Python call per object; an `Entry` is made
+    only for the rows a document actually matches.
     Pickled, each row is kept as its own small pickle, unpickled when its entry is first
     needed: a run matches a few hundred of the lexicon's tens of thousands of rows, and
     unpickling them all took more than a tenth of a one-page check's start-up.

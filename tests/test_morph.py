@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,3 +49,19 @@ def test_an_irregular_verb_takes_no_regular_past():
     assert real_endings("think", always) == "s ing"
     assert real_endings("pay", always) == "s ing"
     assert real_endings("charge", always) == "s ed ing"
+
+
+@pytest.mark.parametrize(
+    ("word", "base", "reads"),
+    [
+        ("boxes", "box", True),
+        ("watches", "watch", True),
+        ("wishes", "wish", True),
+        ("heroes", "hero", True),
+        ("cowles", "cowl", False),  # a surname, no plural of "cowl" (that is "cowls")
+        ("suites", "suit", False),  # "suite" + s, not "suit" + es
+    ],
+)
+def test_es_is_an_ending_only_after_a_hissing_sound_or_o(word: str, base: str, reads: bool):
+    assert ((base, "s") in analyses(word)) is reads
+    assert (word in inflected_forms(base)) is reads
