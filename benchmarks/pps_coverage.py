@@ -9,7 +9,10 @@ counted from lexicon entries alone, so the report shows what the near-miss signa
 screener's list is never loaded as a lexicon here: this measures despin's own generated and
 curated data.
 
-    python benchmarks/pps_coverage.py [../shared/data/pps/pps_dev.csv] [--show-missed N]
+    python benchmarks/pps_coverage.py [../shared/data/pps/pps_dev.csv] [--show-missed N] [--per-document N]
+
+With `--per-document N`, N phrases share one document, as the tortured phrases of a paper-mill
+manuscript do, and each finding is scored with the evidence of the others around it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import random
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,7 +97,25 @@ def from_lexicon(finding) -> bool:
     return not finding.match.entry.source.startswith("signal:")
 
 
-def evaluate(cases: list[Case], analyze_text) -> dict:
+def documents(cases: list[Case], per_document: int = 1) -> Iterator[tuple[str, list[tuple[Case, int, int]]]]:
+    """The cases' carrier texts, `per_document` to a document, and where each phrase stands.
+
+    One phrase to a document is the hardest test: a generated fingerprint alone stays weak.
+    A paper-mill manuscript holds many, and its findings rise with the evidence around them;
+    several phrases to a document show that."""
+    for k in range(0, len(cases), per_document):
+        parts: list[str] = []
+        placed: list[tuple[Case, int, int]] = []
+        at = 0
+        for case in cases[k : k + per_document]:
+            text, start, end = case.document()
+            parts.append(text)
+            placed.append((case, at + start, at + end))
+            at += len(text) + 1  # the space that joins them
+        yield " ".join(parts), placed
+
+
+def evaluate(cases: list[Case], analyze_text, per_document: int = 1) -> dict:
     """Detected and restored counts per confidence level, overall and from lexicon entries alone.
 
     The lexicon-only counts ignore signal findings, so the difference is what the signals add.
@@ -104,25 +126,25 @@ def evaluate(cases: list[Case], analyze_text) -> dict:
     lex_fixed = Counter()
     by_kind = Counter()
     missed: list[Case] = []
-    for case in cases:
-        text, start, end = case.document()
-        report = analyze_text(text)
-        inside = [f for f in report.findings if f.start < end and f.end > start]
-        for level in LEVELS:
-            hits = [f for f in inside if f.confidence >= level]
-            if hits:
-                detected[level] += 1
-                if restored(text, start, end, hits, case.originals):
-                    fixed[level] += 1
-            lexical = [f for f in hits if from_lexicon(f)]
-            if lexical:
-                lex_detected[level] += 1
-                if restored(text, start, end, lexical, case.originals):
-                    lex_fixed[level] += 1
-        if inside:
-            by_kind[":".join(max(inside, key=lambda f: f.confidence).match.entry.source.split(":")[:2])] += 1
-        else:
-            missed.append(case)
+    for text, placed in documents(cases, per_document):
+        findings = analyze_text(text).findings
+        for case, start, end in placed:
+            inside = [f for f in findings if f.start < end and f.end > start]
+            for level in LEVELS:
+                hits = [f for f in inside if f.confidence >= level]
+                if hits:
+                    detected[level] += 1
+                    if restored(text, start, end, hits, case.originals):
+                        fixed[level] += 1
+                lexical = [f for f in hits if from_lexicon(f)]
+                if lexical:
+                    lex_detected[level] += 1
+                    if restored(text, start, end, lexical, case.originals):
+                        lex_fixed[level] += 1
+            if inside:
+                by_kind[":".join(max(inside, key=lambda f: f.confidence).match.entry.source.split(":")[:2])] += 1
+            else:
+                missed.append(case)
     return {
         "detected": detected, "restored": fixed, "lexicon_detected": lex_detected,
         "lexicon_restored": lex_fixed, "by_source": by_kind, "missed": missed,
@@ -133,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--show-missed", type=int, default=0, metavar="N")
+    parser.add_argument("--per-document", type=int, default=1, metavar="N",
+                        help="phrases laid out in one document (1: each alone, the hardest test)")
     args = parser.parse_args(argv)
     if not args.csv.is_file():
         print(f"{args.csv}: no such file", file=sys.stderr)
@@ -150,11 +174,12 @@ def main(argv: list[str] | None = None) -> int:
     cases, skipped = read_cases(args.csv)
     signals = (article_breaks, nearmiss)
     t0 = time.perf_counter()
-    result = evaluate(cases, lambda text: analyze(text, "pps.txt", matcher, signals=signals))
+    result = evaluate(cases, lambda text: analyze(text, "pps.txt", matcher, signals=signals), max(1, args.per_document))
     elapsed = time.perf_counter() - t0
 
     n = len(cases)
-    print(f"PPS coverage: {n} phrases from {args.csv.name} ({skipped} rows unusable); "
+    alone = "each alone in a document" if args.per_document <= 1 else f"{args.per_document} to a document"
+    print(f"PPS coverage: {n} phrases from {args.csv.name} ({skipped} rows unusable), {alone}; "
           f"lexicon loaded in {loaded:.1f} s, analysed in {elapsed:.1f} s")
     print(f"{'confidence >=':>14} {'detected':>10} {'share':>7} {'restored':>10} {'share':>7}"
           f" {'lexicon det':>12} {'lexicon res':>12} {'signals add det/res':>20}")

@@ -124,11 +124,15 @@ def show_speed(results: dict) -> None:
     print("lexicon size: " + ", ".join(f"{n} entries {r['seconds']:.2f} s" for n, r in results["lexicon_scaling"].items()))
 
 
-def pps_coverage() -> str | None:
+PPS_GROUP = 8  # screener phrases to a document in the second coverage run (a manuscript's share)
+
+
+def pps_coverage(per_document: int = 1) -> str | None:
     csv = ROOT.parent / "shared" / "data" / "pps" / "pps_dev.csv"
     if not csv.exists():
         return None
-    out = subprocess.run([sys.executable, str(HERE / "pps_coverage.py"), str(csv)], capture_output=True, text=True)
+    command = [sys.executable, str(HERE / "pps_coverage.py"), str(csv), "--per-document", str(per_document)]
+    out = subprocess.run(command, capture_output=True, text=True)
     return out.stdout.strip() or out.stderr.strip()
 
 
@@ -177,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         section("tortured-phrase screener list (pps_dev.csv), despin's own lexicon and signals")
         print(coverage)
         results["pps_coverage"] = coverage
+        grouped = pps_coverage(PPS_GROUP)
+        print(grouped)
+        results["pps_coverage_grouped"] = grouped
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
     print(f"\nfigures written to {args.json} ({time.perf_counter() - started:.0f} s)")

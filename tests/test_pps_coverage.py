@@ -42,3 +42,23 @@ def test_signal_findings_count_overall_but_not_as_lexicon_coverage(coverage):
     assert result["lexicon_detected"][0.0] == 1 and result["lexicon_restored"][0.0] == 1
     assert result["detected"][0.5] == 1 and result["lexicon_detected"][0.5] == 1
     assert result["by_source"] == {"gen:science": 1, "signal:nearmiss": 1}
+
+
+def test_phrases_laid_out_together_each_keep_their_own_span(coverage):
+    """With several phrases to a document, each is found where its carrier put it, and a
+    finding counts only for the phrase it covers."""
+    cases = [coverage.Case(p, (), (o,)) for p, o in
+             [("profound learning", "deep learning"), ("irregular woods", "random forest"), ("neural organization", "neural network")]]
+    laid = list(coverage.documents(cases, per_document=2))
+    assert len(laid) == 2 and [len(placed) for _, placed in laid] == [2, 1]
+    for text, placed in laid:
+        for case, start, end in placed:
+            assert text[start:end] == case.phrase
+
+    def analyze(text):
+        return SimpleNamespace(findings=[finding(text, "irregular woods", "random forest", 0.7, "gen:papermill:list+table")]
+                               if "irregular" in text else [])
+
+    result = coverage.evaluate(cases, analyze, per_document=2)
+    assert result["detected"][0.5] == 1 and result["restored"][0.5] == 1
+    assert [c.phrase for c in result["missed"]] == ["profound learning", "neural organization"]
