@@ -158,9 +158,9 @@ class Matcher:
         next word continues a longer entry."""
         root = self.root
         node = root.get(word)
-        if word in self.loose or _ends(node):
+        if word in self.loose or _end_of(node) is not None:
             return 1
-        if any(_ends(root.get(base)) for base, _ in analyses(word)):
+        if any(_end_of(root.get(base)) is not None for base, _ in analyses(word)):
             return 1
         return 0 if node is None else 2
 
@@ -175,7 +175,7 @@ class Matcher:
                 for first, node in self.root.items()
                 if first != _END and type(node) is dict
                 for second, child in node.items()
-                if second != _END and _ends(child)
+                if second != _END and _end_of(child) is not None
             }
         return tuple(base for base, _ in analyses(word) if base in ends)
 
@@ -194,7 +194,7 @@ class Matcher:
                     out.append(k)
                     continue
                 for base in stems[nxt]:  # "secure havens"
-                    if _ends(node.get(base)):
+                    if _end_of(node.get(base)) is not None:
                         out.append(k)
                         break
         return out
@@ -261,11 +261,6 @@ def _end_of(node: dict | int | None) -> int | None:
     if node is None or type(node) is int:
         return node
     return node.get(_END)
-
-
-def _ends(node: dict | int | None) -> bool:
-    """Whether an entry ends at a trie node."""
-    return node is not None and (type(node) is int or _END in node)
 
 
 def _word_boundary(toks: Tokens, first: int, last: int) -> bool:

@@ -63,6 +63,12 @@ def needs_company(entry: Entry) -> bool:
     return entry.source.startswith(NEEDS_COMPANY)
 
 
+def _alone(entry: Entry, evidence: Evidence) -> float:
+    """The logit a fingerprint that `needs_company` loses for want of other evidence: all of
+    LONE_SHIFT where the rest of the document says nothing, none where it says spun."""
+    return LONE_SHIFT * (1.0 - evidence.spin_without(entry.spun))
+
+
 def _logit(p: float) -> float:
     p = min(max(p, 1e-4), 1 - 1e-4)
     return math.log(p / (1 - p))
@@ -208,11 +214,11 @@ def contextual_confidence(
         # generated ones lose more there.
         x = _logit(base) + 0.8 * (evidence.spin - 0.3)
         if needs_company(match.entry):
-            x -= LONE_SHIFT * (1.0 - evidence.spin_without(match.entry.spun))
+            x -= _alone(match.entry, evidence)
         return _sigmoid(x)
     x = _logit(base) + 3.6 * evidence.spin ** 2 + 0.8 * min(local_strong, 1.5)
     if is_fingerprint(match.entry.kind) and needs_company(match.entry):
-        x -= LONE_SHIFT * (1.0 - evidence.spin_without(match.entry.spun))  # a guessed phrase, ambiguous too
+        x -= _alone(match.entry, evidence)  # a guessed phrase, ambiguous too
     if match.entry.kind is Kind.NEARMISS:
         x -= 0.5  # no entry vouches for it: it needs more context than a listed swap
     # Absence of the displaced word only means something where spinning is already in evidence.
