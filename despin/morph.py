@@ -26,7 +26,7 @@ _NOT_INFLECTED = frozenset(
 
 # Endings after which a regular plural or third person takes "-es" ("boxes", "watches",
 # "heroes"); after any other, "-es" is no ending: "cowles" is no plural of "cowl".
-_ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
+ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
 
 
 @lru_cache(maxsize=65536)
@@ -38,7 +38,7 @@ def analyses(word: str) -> tuple[tuple[str, str], ...]:
     if word.endswith("s") and not word.endswith("ss"):
         if word.endswith("ies") and len(word) > 4:
             out.append((word[:-3] + "y", "s"))
-        if word.endswith("es") and word[:-2].endswith(_ES_AFTER):
+        if word.endswith("es") and word[:-2].endswith(ES_AFTER):
             out.append((word[:-2], "s"))
         out.append((word[:-1], "s"))
     elif word.endswith("ed"):
@@ -64,7 +64,7 @@ def inflected_forms(base: str) -> tuple[str, ...]:
     `analyses`, so "is any form of this word in the text" is a few set look-ups."""
     if len(base) < 3:
         return ()
-    out = [base + "s", *((base + "es",) if base.endswith(_ES_AFTER) else ()), base + "ed", base + "d", base + "ing", base + base[-1] + "ed", base + base[-1] + "ing"]
+    out = [base + "s", *((base + "es",) if base.endswith(ES_AFTER) else ()), base + "ed", base + "d", base + "ing", base + base[-1] + "ed", base + base[-1] + "ing"]
     if base.endswith("y"):
         out += [base[:-1] + "ies", base[:-1] + "ied"]
     if base.endswith("e"):

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from despin.lexicon import default_dir
 from despin.model import Entry, Kind, Match, Token
+from despin.morph import ES_AFTER
 from despin.tokens import Tokens
 
 SOURCE = "signal:nearmiss"
@@ -71,7 +72,7 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         if word.endswith("ies"):
             out.append((word[:-3] + "y", "s"))
-        if word.endswith("es"):
+        if word.endswith("es") and word[:-2].endswith(ES_AFTER):  # "boxes", not "cowles"
             out.append((word[:-2], "s"))
         out.append((word[:-1], "s"))
     return tuple(out)

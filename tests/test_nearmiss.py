@@ -45,6 +45,13 @@ def test_regular_plural_on_the_last_word_is_matched_and_tagged(detector):
     assert m.inflection == "s" and m.entry.original == "neural network"
 
 
+def test_es_is_read_as_an_ending_only_where_a_plural_takes_it(detector):
+    # "rats" is "rat" + s, but "rates" is no plural of "rat" (that would need "-es" after s,
+    # x, z, ch, sh or o, as in "boxes"): the same rule as the matcher's (despin.morph).
+    assert found(detector, "Two computer rats.") == [("computer rats", "computer mouse")]
+    assert found(detector, "Two computer rates.") == []
+
+
 def test_known_honest_variants_and_the_expression_itself_stay_quiet(detector):
     assert found(detector, "It is a secure haven. It is a safe haven.") == []
 
