@@ -53,7 +53,8 @@ def transfer_case(spun: str, original: str) -> str:
     """`original` written in the case of `spun`, word by word.
 
     A word shared by both keeps its exact spun spelling ("Justice Division" -> "Justice
-    Department"); other words take the pattern of the spun word at the same position.
+    Department"); other words take the pattern of the spun word at the same position, and
+    words past the spun span's own none.
     A span shouted in capitals is shouted whole; a Title Case span is title-cased whole,
     numbers and all ("Final 12 Months" -> "Last Year"); a name the writer wrote in lower
     case stays in lower case ("the police division" -> "the police department"), acronyms
@@ -83,7 +84,8 @@ def transfer_case(spun: str, original: str) -> str:
         if lower and _capitalised(word):
             out.append(word.lower())  # "the police division" -> "the police department"
             continue
-        form = Shape.TITLE if title else shapes[min(i, len(shapes) - 1)]
+        # A word past the spun span's own takes no capital: "Consequently" -> "As a result".
+        form = Shape.TITLE if title else shapes[i] if i < len(shapes) else None
         out.append(apply_shape(word, form or Shape.LOWER))
     return " ".join(out)
 

@@ -14,11 +14,12 @@ from bisect import bisect_left
 from operator import itemgetter
 from typing import NamedTuple
 
+from despin.casing import transfer_case, with_inflection
 from despin.context import agreement_fit, cannot_stand, construction_fit, established, load_pairs, load_pos
 from despin.grammar import article_breaks
 from despin.matcher import Matcher, contains
 from despin.model import Finding, Kind, Match, Passage, Report, Token
-from despin.morph import inflect, inflected_forms
+from despin.morph import inflected_forms
 from despin.passages import LineIndex, passage_spans
 from despin.settle import add_signal_match
 from despin.slugs import slug_view
@@ -374,16 +375,6 @@ def _displaced_absent(match: Match, vocabulary: set[str]) -> bool:
 
 
 def _suggest(match: Match, text: str) -> str:
-    """The likely original for display: inflection restored, leading capital kept."""
-    original = match.entry.originals[0]
-    if match.inflection:
-        head, _, last = original.rpartition(" ")
-        original = f"{head} {inflect(last, match.inflection)}".strip()
-    spun = text[match.start : match.end]
-    if spun[:1].isupper() and original[:1].islower():
-        if spun.isupper() and len(spun) > 1:
-            return original.upper()
-        if all(w[:1].isupper() for w in spun.split() if w[:1].isalpha()):
-            return " ".join(w[:1].upper() + w[1:] for w in original.split())
-        return original[:1].upper() + original[1:]
-    return original
+    """The likely original for display, in the form `fix` would write it (inflection
+    restored, case carried over word by word: see casing.transfer_case)."""
+    return transfer_case(text[match.start : match.end], with_inflection(match.entry.originals[0], match.inflection))

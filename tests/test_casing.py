@@ -17,6 +17,7 @@ from despin.casing import article_for, needs_an, restore_form, transfer_case
         ("Final 12 Months", "last year", "Last Year"),  # Title Case across a number
         ("Final 12 months", "last year", "Last year"),
         ("For the reason that", "since", "Since"),  # a phrase that shrinks keeps its capital
+        ("Consequently", "as a result", "As a result"),  # one that grows adds no capitals
         ("All of the whereas", "all the while", "All the while"),
         ("justice division", "Justice Department", "justice department"),  # the writer's lower case
         ("cia director", "CIA Director", "CIA director"),  # acronyms keep the lexicon's capitals

@@ -24,6 +24,14 @@ def test_findings_carry_exact_spans_lines_and_columns(datadir: Path, matcher):
     assert found["final 12 months"].suggestion == "last year"
 
 
+def test_a_capitalised_word_restored_to_a_phrase_capitalises_only_its_first_word(matcher):
+    # The suggestion shown is the text `fix` writes: "Consequently," opening a sentence
+    # becomes "As a result,", not the title case of a name ("As A Result").
+    report = analyze("Consequently, the officials mentioned the plan.", "p.txt", matcher)
+    (f,) = [f for f in report.findings if f.text == "Consequently"]
+    assert f.suggestion == "As a result"
+
+
 def test_phrases_match_across_a_line_break_inside_a_paragraph(matcher):
     report = analyze("They found a secure\nhaven there.", "t", matcher)
     assert [f.text for f in report.findings] == ["secure\nhaven"]
