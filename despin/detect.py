@@ -96,20 +96,20 @@ def analyze(
     # Every finding is scored, weak ones included (~300 per 10,000 words of honest prose), so
     # what depends only on the entry (its prior, whether its displaced words are in the
     # document, its suggestion for one spelling) is worked out once per entry, not per match.
+    # A match's base confidence is its entry's prior, but for names (few): nothing is kept per
+    # match that the Findings do not keep anyway, for a long file has hundreds of thousands.
     priors: dict[int, float] = {}  # id(entry) -> its confidence from the entry alone
-    base: dict[int, float] = {}
-    written: dict[int, str] = {}
+    named: dict[int, float] = {}  # id(match) -> base confidence of a name
     for scan in scans:
         for m in scan.matches:
             entry = m.entry
             prior = priors.get(id(entry))
             if prior is None:
                 prior = priors[id(entry)] = base_confidence(m)
-            key = id(m)
-            written[key] = spun = text[m.start : m.end]
-            # Names written in lower case count less; how much less depends on the document's
-            # evidence, which is first weighed with the full discount.
-            base[key] = name_case(prior, m, spun) if entry.kind is Kind.NAME else prior
+            if entry.kind is Kind.NAME:
+                # Names written in lower case count less; how much less depends on the
+                # document's evidence, which is first weighed with the full discount.
+                named[id(m)] = name_case(prior, m, text[m.start : m.end])
     absent_of: dict[int, bool] = {}  # id(entry) -> whether its displaced words are absent
 
     def absent_for(m: Match) -> bool:
@@ -122,29 +122,35 @@ def analyze(
         m.entry.spun for scan in scans if not scan.address for m in scan.matches if silent(m.entry) and absent_for(m)
     }
     table = table_evidence(len(displaced_forms), words)
-    evidence = document_evidence([(m, base[id(m)]) for scan in scans for m in scan.matches], words, table)
+    evidence = document_evidence(
+        ((m, named[id(m)] if m.entry.kind is Kind.NAME else priors[id(m.entry)]) for scan in scans for m in scan.matches),
+        words,
+        table,
+    )
     lines = LineIndex(text)
     passages: list[Passage] = []
     gathering: list[tuple[int, str, tuple[str, ...]]] = []  # (word position, tier, form): see gathered_fingerprints
     at = 0  # prose words before the current passage
-    prose: list[tuple[float, int]] = []  # (score, words) of the prose passages
     suggestions: dict[tuple[int, str, str], str] = {}
     for scan in scans:
         if not scan.matches:
             line, _ = lines.position(scan.start)
             score = passage_score((), scan.words)
             passages.append(Passage(scan.start, scan.end, scan.words, score, (), line))
-            prose.append((score, scan.words))  # slug passages always hold matches: this is prose
-            at += scan.words
+            at += scan.words  # (slug passages always hold matches: this one is prose)
             continue
-        local = sum(base[id(m)] for m in scan.matches if not m.entry.ambiguous)
+        local = sum(
+            named[id(m)] if m.entry.kind is Kind.NAME else priors[id(m.entry)]
+            for m in scan.matches
+            if not m.entry.ambiguous
+        )
         findings = []
         for m in scan.matches:
             entry = m.entry
             key = id(m)
             absent = absent_for(m)
             fit = scan.fits.get(key, 0)
-            spun = written[key]
+            spun = text[m.start : m.end]
             prior = priors[id(entry)]
             if entry.kind is Kind.NAME:
                 prior = name_case(prior, m, spun, evidence.spin)
@@ -166,10 +172,9 @@ def analyze(
         line, _ = lines.position(scan.start)
         passages.append(Passage(scan.start, scan.end, scan.words, score, tuple(findings), line))
         if not scan.address:
-            prose.append((score, scan.words))
             at += scan.words
     # A link to a spun page does not make its document spun: slugs are shown, not counted.
-    doc_score = document_score(prose)
+    doc_score = document_score((p.score, p.words) for p, scan in zip(passages, scans) if not scan.address)
     # Ambiguous findings add up too, by distinct form: two near-certain ones, or three that
     # context made likely, count as one fingerprint (a spinner that leaves no multiword
     # damage still swaps many different words; the score gate keeps long honest texts clean).

@@ -8,6 +8,7 @@ break ends a passage too; in hard-wrapped prose a phrase may run across a line b
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -65,8 +66,9 @@ class LineIndex:
     """Offsets to 1-based (line, column); columns count characters, as ruff and typos do."""
 
     def __init__(self, text: str) -> None:
-        # Each line starts one past the end of the one before it: summed in C, not matched.
-        self._starts = list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
+        # Each line starts one past the end of the one before it: summed in C, not matched,
+        # and kept as machine integers (a long file has a hundred thousand lines).
+        self._starts = array("q", accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from despin.model import Entry, Kind, Match, Verdict
@@ -170,7 +170,7 @@ def table_evidence(displaced_forms: int, words: int) -> float:
     return TABLE_GAIN * max(0.0, density - TABLE_FLOOR) * max(words, 150) / 300.0
 
 
-def document_evidence(base: Sequence[tuple[Match, float]], words: int, table: float = 0.0) -> Evidence:
+def document_evidence(base: Iterable[tuple[Match, float]], words: int, table: float = 0.0) -> Evidence:
     """Strength of the document's evidence: unambiguous findings, plus gathered ambiguous ones,
     plus `table` (`table_evidence`).
 
@@ -235,14 +235,19 @@ def passage_score(confidences: Sequence[float], words: int) -> float:
     return round(1.0 - math.exp(-density / 1.5), 3)
 
 
-def document_score(passages: Sequence[tuple[float, int]]) -> float:
-    """Word-weighted combination of passage scores: long clean passages dilute, spun ones add up."""
-    total = sum(w for _, w in passages)
+def document_score(passages: Iterable[tuple[float, int]]) -> float:
+    """Word-weighted combination of passage scores: long clean passages dilute, spun ones add up.
+
+    One pass over (score, words) pairs, so a long document's need not be kept in a list."""
+    total = 0
+    log_clean = 0.0
+    for s, w in passages:
+        total += w
+        if s:  # a clean passage (score 0) adds exactly 0.0
+            log_clean += w * math.log(max(1e-6, 1.0 - s))
     if total == 0:
         return 0.0
-    # A clean passage (score 0) adds exactly 0.0: only the others are summed.
-    log_clean = sum(w * math.log(max(1e-6, 1.0 - s)) for s, w in passages if s) / total
-    return round(1.0 - math.exp(log_clean), 3)
+    return round(1.0 - math.exp(log_clean / total), 3)
 
 
 def fingerprint_count(strong: int, sure_ambiguous: int, likely_ambiguous: int) -> int:
