@@ -60,6 +60,8 @@ def transfer_case(spun: str, original: str) -> str:
     case stays in lower case ("the police division" -> "the police department"), acronyms
     apart.
     """
+    if spun.islower() and original.islower():
+        return original  # most findings: no capital on either side to carry over
     spun_words = spun.split()
     words = original.split(" ")
     if not spun_words or not original:
