@@ -93,7 +93,7 @@ def analyze(
         for scan in scans:
             scan.matches[:] = [m for m in scan.matches if id(m) in kept]
 
-    # Every finding is scored, weak ones included (~300 per 10,000 words of honest prose), so
+    # Every finding is scored, weak ones included (~550 per 10,000 words of honest prose), so
     # what depends only on the entry (its prior, whether its displaced words are in the
     # document, its suggestion for one spelling) is worked out once per entry, not per match.
     # A match's base confidence is its entry's prior, but for names (few): nothing is kept per
@@ -110,6 +110,10 @@ def analyze(
                 # Names written in lower case count less; how much less depends on the
                 # document's evidence, which is first weighed with the full discount.
                 named[id(m)] = name_case(prior, m, text[m.start : m.end])
+
+    def base_of(m: Match) -> float:
+        return named[id(m)] if m.entry.kind is Kind.NAME else priors[id(m.entry)]
+
     absent_of: dict[int, bool] = {}  # id(entry) -> whether its displaced words are absent
 
     def absent_for(m: Match) -> bool:
@@ -122,11 +126,7 @@ def analyze(
         m.entry.spun for scan in scans if not scan.address for m in scan.matches if silent(m.entry) and absent_for(m)
     }
     table = table_evidence(len(displaced_forms), words)
-    evidence = document_evidence(
-        ((m, named[id(m)] if m.entry.kind is Kind.NAME else priors[id(m.entry)]) for scan in scans for m in scan.matches),
-        words,
-        table,
-    )
+    evidence = document_evidence(((m, base_of(m)) for scan in scans for m in scan.matches), words, table)
     lines = LineIndex(text)
     passages: list[Passage] = []
     gathering: list[tuple[int, str, tuple[str, ...]]] = []  # (word position, tier, form): see gathered_fingerprints
@@ -139,11 +139,7 @@ def analyze(
             passages.append(Passage(scan.start, scan.end, scan.words, score, (), line))
             at += scan.words  # (slug passages always hold matches: this one is prose)
             continue
-        local = sum(
-            named[id(m)] if m.entry.kind is Kind.NAME else priors[id(m.entry)]
-            for m in scan.matches
-            if not m.entry.ambiguous
-        )
+        local = sum(base_of(m) for m in scan.matches if not m.entry.ambiguous)
         findings = []
         for m in scan.matches:
             entry = m.entry
