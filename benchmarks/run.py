@@ -121,7 +121,10 @@ def show_speed(results: dict) -> None:
     print(f"cold start, one small file (median of 5): {cs['seconds']:.2f} s, peak {cs['peak_mb']:.0f} MB")
     section("scaling of despin check (one worker)")
     print("text size: " + ", ".join(f"{mb} MB {r['seconds']:.2f} s ({r['seconds_per_mb']:.3f} s/MB, peak {r['peak_mb']:.0f} MB)" for mb, r in results["text_scaling"].items()))
-    print("lexicon size: " + ", ".join(f"{n} entries {r['seconds']:.2f} s" for n, r in results["lexicon_scaling"].items()))
+    print("lexicon size: " + ", ".join(
+        f"{n} entries {r['seconds']:.2f} s ({r['findings']:,} findings)" if r.get("findings") else f"{n} entries {r['seconds']:.2f} s"
+        for n, r in results["lexicon_scaling"].items()
+    ))
 
 
 PPS_GROUP = 8  # screener phrases to a document in the second coverage run (a manuscript's share)

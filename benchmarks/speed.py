@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -162,5 +163,18 @@ def lexicon_scaling(paths: list[str], sizes: list[int], folder: Path) -> dict:
         extra = ["--no-default-lexicon", "--lexicon", str(lexicon)]
         run_timed(despin_check(paths[:1], extra=extra))  # compile and cache it first
         t = run_timed(despin_check(paths, jobs=1, extra=extra))
-        out[str(len(sample))] = {"seconds": t.seconds, "peak_mb": t.peak_mb}
+        found = findings_of(despin_check(paths, extra=extra))
+        out[str(len(sample))] = {"seconds": t.seconds, "peak_mb": t.peak_mb, "findings": found}
     return out
+
+
+_FINDINGS = re.compile(r"; (\d+) findings, ")
+
+
+def findings_of(cmd: list[str]) -> int:
+    """Findings of every weight in a `despin check -q` run (its verdict lines say how many): a
+    larger lexicon costs time through the findings it makes, not through its size, and the two
+    side by side show it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env).stdout
+    return sum(int(n) for n in _FINDINGS.findall(out))

@@ -129,3 +129,20 @@ def test_the_quality_runs_report_every_figure_on_a_tiny_corpus(text):
     assert 0 <= row["swap_recall_0.5"] <= row["swap_recall_0.0"] <= 1
     assert row["wer_before"] > 0.1, "half the content words swapped is a large word error rate"
     assert spun["verdict"]["tp"] + spun["verdict"]["fn"] == 2
+
+
+def test_the_lexicon_scaling_counts_every_finding_a_run_makes(tmp_path):
+    import speed
+
+    from conftest import SPUN_SEED
+    from despin.engine import Engine, Options
+    from despin.document import read_document
+
+    seed = tmp_path / "seed.txt"
+    seed.write_text(SPUN_SEED.read_text("utf-8"), "utf-8")
+    honest = tmp_path / "honest.txt"
+    honest.write_text("A plain sentence about the weather.\n", "utf-8")
+    engine = Engine(Options())
+    expected = sum(len(engine.analyze(read_document(str(p))).findings) for p in (seed, honest))
+    assert expected > 0
+    assert speed.findings_of(speed.despin_check([str(seed), str(honest)])) == expected
