@@ -174,11 +174,12 @@ def main(argv: list[str] | None = None) -> int:
     cases, skipped = read_cases(args.csv)
     signals = (article_breaks, nearmiss)
     t0 = time.perf_counter()
-    result = evaluate(cases, lambda text: analyze(text, "pps.txt", matcher, signals=signals), max(1, args.per_document))
+    per_document = max(1, args.per_document)
+    result = evaluate(cases, lambda text: analyze(text, "pps.txt", matcher, signals=signals), per_document)
     elapsed = time.perf_counter() - t0
 
     n = len(cases)
-    alone = "each alone in a document" if args.per_document <= 1 else f"{args.per_document} to a document"
+    alone = "each alone in a document" if per_document == 1 else f"{per_document} to a document"
     print(f"PPS coverage: {n} phrases from {args.csv.name} ({skipped} rows unusable), {alone}; "
           f"lexicon loaded in {loaded:.1f} s, analysed in {elapsed:.1f} s")
     print(f"{'confidence >=':>14} {'detected':>10} {'share':>7} {'restored':>10} {'share':>7}"

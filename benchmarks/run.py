@@ -122,8 +122,7 @@ def show_speed(results: dict) -> None:
     section("scaling of despin check (one worker)")
     print("text size: " + ", ".join(f"{mb} MB {r['seconds']:.2f} s ({r['seconds_per_mb']:.3f} s/MB, peak {r['peak_mb']:.0f} MB)" for mb, r in results["text_scaling"].items()))
     print("lexicon size: " + ", ".join(
-        f"{n} entries {r['seconds']:.2f} s ({r['findings']:,} findings)" if r.get("findings") else f"{n} entries {r['seconds']:.2f} s"
-        for n, r in results["lexicon_scaling"].items()
+        f"{n} entries {r['seconds']:.2f} s ({r['findings']:,} findings)" for n, r in results["lexicon_scaling"].items()
     ))
 
 

@@ -30,29 +30,34 @@ class Timing:
     seconds: float  # median wall time
     peak_mb: float  # largest resident set among the runs
     exit_codes: tuple[int, ...]
+    output: str = ""  # the last run's standard output, where `run_timed` was asked to keep it
 
 
 _TIME = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
 
 
-def run_timed(cmd: list[str], repeat: int = 1, cwd: Path | None = None) -> Timing:
-    """Median wall time and peak memory of a command run `repeat` times (output discarded).
+def run_timed(cmd: list[str], repeat: int = 1, cwd: Path | None = None, keep_output: bool = False) -> Timing:
+    """Median wall time and peak memory of a command run `repeat` times (output discarded
+    unless `keep_output`).
 
     Peak memory comes from GNU time's %M where it exists: a forked child's own maximum
     resident set carries the parent's over exec, so wait4's figure would be the benchmark's.
     """
     times, peaks, codes = [], [], []
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    stdout = subprocess.PIPE if keep_output else subprocess.DEVNULL
+    output = ""
     for _ in range(repeat):
         with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
             wrapped = [_TIME, "-f", "%M", "-o", rss.name, *cmd] if _TIME else cmd
             start = time.perf_counter()
-            code = subprocess.run(wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env).returncode
+            done = subprocess.run(wrapped, stdout=stdout, stderr=subprocess.DEVNULL, cwd=cwd, env=env, text=True)
             times.append(time.perf_counter() - start)
             reading = rss.read().strip().splitlines() if _TIME else []
         peaks.append(int(reading[-1]) / 1024 if reading and reading[-1].isdigit() else float("nan"))
-        codes.append(code)
-    return Timing(round(statistics.median(times), 3), round(max(peaks), 1), tuple(codes))
+        codes.append(done.returncode)
+        output = done.stdout or ""
+    return Timing(round(statistics.median(times), 3), round(max(peaks), 1), tuple(codes), output)
 
 
 def write_files(texts: list[str], folder: Path, per_file: int = 1) -> list[str]:
@@ -162,19 +167,16 @@ def lexicon_scaling(paths: list[str], sizes: list[int], folder: Path) -> dict:
         lexicon.write_text("\n".join(sample) + "\n", encoding="utf-8")
         extra = ["--no-default-lexicon", "--lexicon", str(lexicon)]
         run_timed(despin_check(paths[:1], extra=extra))  # compile and cache it first
-        t = run_timed(despin_check(paths, jobs=1, extra=extra))
-        found = findings_of(despin_check(paths, extra=extra))
-        out[str(len(sample))] = {"seconds": t.seconds, "peak_mb": t.peak_mb, "findings": found}
+        t = run_timed(despin_check(paths, jobs=1, extra=extra), keep_output=True)
+        out[str(len(sample))] = {"seconds": t.seconds, "peak_mb": t.peak_mb, "findings": findings_of(t.output)}
     return out
 
 
 _FINDINGS = re.compile(r"; (\d+) findings, ")
 
 
-def findings_of(cmd: list[str]) -> int:
-    """Findings of every weight in a `despin check -q` run (its verdict lines say how many): a
-    larger lexicon costs time through the findings it makes, not through its size, and the two
-    side by side show it."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env).stdout
-    return sum(int(n) for n in _FINDINGS.findall(out))
+def findings_of(output: str) -> int:
+    """Findings of every weight in the output of a `despin check -q` run (its verdict lines say
+    how many): a larger lexicon costs time through the findings it makes, not through its size,
+    and the two side by side show it."""
+    return sum(int(n) for n in _FINDINGS.findall(output))
