@@ -155,7 +155,7 @@ def analyze(
             shown = (id(entry), m.inflection, spun)
             suggestion = suggestions.get(shown)
             if suggestion is None:
-                suggestion = suggestions[shown] = _suggest(m, text)
+                suggestion = suggestions[shown] = _suggest(m, spun)
             findings.append(Finding(m, spun, suggestion, round(conf, 3), line, col, entry.rarity))
             if conf >= STRONG and not scan.address:
                 if not entry.ambiguous:
@@ -375,7 +375,7 @@ def _displaced_absent(match: Match, vocabulary: set[str]) -> bool:
     )
 
 
-def _suggest(match: Match, text: str) -> str:
-    """The likely original for display, in the form `fix` would write it (inflection
-    restored, case carried over word by word: see casing.transfer_case)."""
-    return transfer_case(text[match.start : match.end], with_inflection(match.entry.originals[0], match.inflection))
+def _suggest(match: Match, spun: str) -> str:
+    """The likely original for display, in the form `fix` would write it for the `spun` text
+    it matched (inflection restored, case carried over word by word: see casing.transfer_case)."""
+    return transfer_case(spun, with_inflection(match.entry.originals[0], match.inflection))
