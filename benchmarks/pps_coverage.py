@@ -164,15 +164,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from despin.compiled import load_matcher
     from despin.detect import analyze
-    from despin.grammar import article_breaks
-    from despin.nearmiss import NearMissDetector
+    from despin.engine import default_signals
 
     started = time.perf_counter()
     matcher = load_matcher()
-    nearmiss = NearMissDetector.load()
+    signals = default_signals()
     loaded = time.perf_counter() - started
     cases, skipped = read_cases(args.csv)
-    signals = (article_breaks, nearmiss)
     t0 = time.perf_counter()
     per_document = max(1, args.per_document)
     result = evaluate(cases, lambda text: analyze(text, "pps.txt", matcher, signals=signals), per_document)

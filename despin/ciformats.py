@@ -58,7 +58,10 @@ RULES: dict[str, tuple[str, str, str]] = {
     CODES[Kind.NEARMISS]: (
         "near-miss-expression",
         "One synonym away from an established expression",
-        "The words sit where an established expression belongs, with one word swapped.",
+        (
+            "The words sit where an established expression belongs, with one word swapped, or "
+            "a technical term's words are swapped by the paper-mill spinner's table."
+        ),
     ),
     CODES[Kind.GRAMMAR]: (
         "spinner-grammar",

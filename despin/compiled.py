@@ -27,6 +27,7 @@ from despin.scoring import entry_rarity
 
 if TYPE_CHECKING:
     from despin.nearmiss import NearMissDetector
+    from despin.tablespin import TableSpinDetector
 
 _FORMAT = 9  # bump when the pickled structures, or what is computed into them, change
 
@@ -137,3 +138,11 @@ def load_nearmiss(use_cache: bool = True) -> NearMissDetector:
     if not use_cache:
         return NearMissDetector.load(folder)
     return _cached("nearmiss", sorted(folder.glob("*.txt")), NearMissDetector, lambda: NearMissDetector.load(folder))
+
+
+def load_tablespin(nearmiss: NearMissDetector) -> TableSpinDetector:
+    """The spun-term signal beside the near-miss signal, whose data it shares: its own table is
+    small enough to read at every start (a few milliseconds)."""
+    from despin.tablespin import TableSpinDetector
+
+    return TableSpinDetector.beside(nearmiss, default_dir() / "signals")

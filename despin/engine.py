@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from despin.baseline import load_baseline
-from despin.compiled import load_matcher, load_nearmiss
+from despin.compiled import load_matcher, load_nearmiss, load_tablespin
 from despin.config import Config
-from despin.detect import analyze
+from despin.detect import Signal, analyze
 from despin.document import Document, read_document
 from despin.errors import DespinError
 from despin.grammar import article_breaks
@@ -58,6 +58,13 @@ def options_from(
     )
 
 
+def default_signals() -> tuple[Signal, ...]:
+    """Signals that need no entry: article breaks, near misses of established expressions,
+    and technical terms spun word by word (the last two read the bundled signal data)."""
+    nearmiss = load_nearmiss()
+    return (article_breaks, nearmiss, load_tablespin(nearmiss))
+
+
 class Engine:
     """A lexicon loaded once and the options to apply it with."""
 
@@ -65,8 +72,7 @@ class Engine:
         self.options = options
         self.matcher = matcher or load_matcher(list(options.lexicons), options.use_default)
         self.baseline = load_baseline(options.baseline) if options.baseline else None
-        # Signals that need no entry: article breaks, and near misses of established expressions.
-        self.signals = (article_breaks, load_nearmiss()) if options.use_default else (article_breaks,)
+        self.signals = default_signals() if options.use_default else (article_breaks,)
         # The lexicon is a few hundred thousand long-lived dicts and tuples; left in the
         # collected generations, every full collection during a run would walk them all
         # again (a third of the time on a 10 MB text). They live as long as the process.

@@ -49,6 +49,7 @@ SIGNAL_FILES = {
     "swaps.txt": "strict swapped-in words",
     "terms.txt": "technical terms (loose tier)",
     "loose.txt": "loose swapped-in words",
+    "table.txt": "paper-mill substitutes (spun terms)",
     "honest.txt": "honest exceptions",
 }
 
@@ -359,6 +360,11 @@ class NearMissDetector:
     def _known(self) -> frozenset[tuple[str, ...]]:
         """The expressions, the terms and the honest variants: phrases that are no near miss."""
         return frozenset(self.expressions | self.terms | self.honest)
+
+    @property
+    def known(self) -> frozenset[tuple[str, ...]]:
+        """The phrases that are no near miss (`_known`), which the spun-term signal shares."""
+        return self._known
 
     @cached_property
     def _slots_all(self) -> dict[tuple[str, ...], frozenset[str]]:

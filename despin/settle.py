@@ -1,9 +1,10 @@
 """How a signal's match joins the lexicon's matches in a passage.
 
-Signals (despin/grammar.py, despin/nearmiss.py) find what no entry lists. Grammar breaks are
-evidence beside the entries; the other signals fill the gaps between them, except that a near
-miss, which reads its words against a known expression, settles the thesaurus-guessed one-word
-swaps inside its span.
+Signals (despin/grammar.py, despin/nearmiss.py, despin/tablespin.py) find what no entry lists.
+Grammar breaks are evidence beside the entries; the other signals fill the gaps between them,
+except that a near miss, which reads its words against a known expression, settles the
+thesaurus-guessed one-word swaps inside its span, and a spun term stands for the guesses and
+the agreeing shorter matches inside its span.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 from despin.model import Entry, Kind, Match
 from despin.scoring import weak_swap
+from despin.tablespin import SOURCE as SPUN_TERM
 from despin.tokens import phrase_key
 
 
@@ -31,13 +33,48 @@ def add_signal_match(matches: list[Match], taken: dict[int, Match], found: Match
         matches.append(found)
         taken.update(dict.fromkeys(span, found))
         return
-    settled = _settle(found, held)
+    settled = _absorb(found, held) if found.entry.source == SPUN_TERM else _settle(found, held)
     if settled is None:
         return
     gone = {id(x) for x in held}
     matches[:] = [x for x in matches if id(x) not in gone]
     matches.append(settled)
     taken.update(dict.fromkeys(range(settled.first, settled.last + 1), settled))
+
+
+def _absorb(spun_term: Match, held: list[Match]) -> Match | None:
+    """The spun term (despin/tablespin.py) in place of the matches inside its span, or None
+    to keep them.
+
+    The term reads every word of its span back, so it stands for the one-word guesses there
+    (`scoring.weak_swap`) and for shorter ambiguous rows that restore their words as it does
+    ("handling unit" -> "processing unit" inside "illustrations handling unit" -> "graphics
+    processing unit"), taking the weight of the heaviest such row: a listed reading vouches
+    for its part. A fingerprint (an unambiguous row), a row that restores a word otherwise or
+    reaches outside the span is a listed reading the signal's guess does not overrule.
+    """
+    first = spun_term.first
+    reading = phrase_key(spun_term.entry.originals[0])
+    if len(reading) != spun_term.last - first + 1:
+        return None
+    weight = spun_term.entry.weight
+    for m in held:
+        if m.first < first or m.last > spun_term.last:
+            return None
+        if weak_swap(m.entry):
+            continue
+        if not m.entry.ambiguous or phrase_key(m.entry.originals[0]) != reading[m.first - first : m.last - first + 1]:
+            return None
+        weight = max(weight, m.entry.weight)
+    if weight == spun_term.entry.weight:
+        return spun_term
+    return replace(spun_term, entry=_weighted(spun_term.entry, weight))
+
+
+@lru_cache(maxsize=4096)
+def _weighted(entry: Entry, weight: float) -> Entry:
+    """The entry with another prior weight (one Entry per pair, as `_retargeted`)."""
+    return replace(entry, weight=weight)
 
 
 def _settle(nearmiss: Match, held: list[Match]) -> Match | None:

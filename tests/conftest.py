@@ -23,8 +23,7 @@ def matcher() -> Matcher:
 
 @pytest.fixture(scope="session")
 def signals():
-    """The signals the engine runs besides the lexicon: article breaks and near misses."""
-    from despin.grammar import article_breaks
-    from despin.nearmiss import NearMissDetector
+    """The signals the engine runs besides the lexicon: article breaks, near misses, spun terms."""
+    from despin.engine import default_signals
 
-    return (article_breaks, NearMissDetector.load())
+    return default_signals()

@@ -6,9 +6,11 @@ import pytest
 
 from despin.lexgen.collocations import Expression, Thesaurus
 from despin.lexgen.common import zipf
-from despin.lexgen.signals import honest_exceptions, reverse_map
+from despin.lexgen.common import STOPWORDS
+from despin.lexgen.signals import honest_exceptions, reverse_map, table_lines
 from despin.lexgen.thesaurus import load_mythes, load_wordnet
 from despin.nearmiss import NearMissDetector
+from despin.tablespin import TableSpinDetector, parse_table
 from despin.tokens import tokenize
 
 SAFE_HAVEN = Expression(("safe", "haven"), 1.0, "list")
@@ -42,10 +44,27 @@ def test_honest_exceptions_are_what_the_detector_reports_in_established_phrases_
     spun = [syn for syn in reverse if detector._judge([syn, "haven"])]
     assert len(spun) >= 2
     established, honest = (spun[0], "haven"), (spun[1], "haven")
-    found = honest_exceptions(detector, [established], texts=[f"They reached a {honest[0]} haven at last."])
+    found = honest_exceptions((detector,), [established], texts=[f"They reached a {honest[0]} haven at last."])
     assert found == {established, honest}
     quiet = NearMissDetector({SAFE_HAVEN.words}, {k: tuple(v) for k, v in reverse.items()}, found)
     assert quiet.find(tokenize(f"a {spun[0]} haven and a {spun[1]} haven")) == []
+
+
+def test_honest_exceptions_take_the_spun_term_readings_of_ordinary_english_too():
+    table = parse_table(["fluffy\tfuzzy:0.30:sure", "rationale\tlogic:0.40:sure", "soft\tfuzzy:0.50:sure"])
+    spun_terms = TableSpinDetector(table, {("fuzzy", "logic")})
+    found = honest_exceptions((spun_terms,), [("fluffy", "rationale"), ("plain", "words")],
+                              texts=["Her soft rationale won the room."])
+    assert found == {("fluffy", "rationale"), ("soft", "rationale")}
+
+
+def test_the_table_backwards_lists_each_substitute_with_its_words_sure_ones_first():
+    table = parse_table(table_lines())
+    assert len(table) > 1000
+    for spun, subs in table.items():
+        assert spun.isalpha() and spun not in STOPWORDS
+        certainties = [sure for _, _, sure in subs]
+        assert certainties == sorted(certainties, reverse=True), spun
 
 
 class VerbThesaurus:

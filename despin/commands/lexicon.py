@@ -52,6 +52,6 @@ def stats_command(files: FilesArg = None) -> None:
     if not files:  # the bundled lexicon comes with the near-miss signal's data
         from despin.nearmiss import signal_stats
 
-        print("near-miss signal (no entry per spun form):")
+        print("near-miss and spun-term signals (no entry per spun form):")
         for what, n in signal_stats().items():
             print(f"  {what:<40} {n:>7}")

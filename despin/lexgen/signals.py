@@ -15,9 +15,14 @@ two tiers, because ordinary English is full of honest neighbours of familiar exp
   "shrouded layer", `verb_form_swaps`) (`terms.txt`, `loose.txt`).
 
 Displaced words are written likeliest first, each with the Zipf drop of the swap.
-`honest.txt` holds the near misses that are ordinary English, found by running the detector
-itself over established expressions (the thesauri's multiword entries and the word pairs of
-`lexicons/context/pairs.txt`) and over the honest-text filter corpus (`common.py`).
+`table.txt` is the paper-mill table (`data/papermill_table.tsv`) read backwards for the
+spun-term signal (despin/tablespin.py): substitute -> the words it replaces, each with the Zipf
+drop of the swap and the table's certainty.
+
+`honest.txt` holds the near misses and spun-term readings that are ordinary English, found by
+running both detectors over established expressions (the thesauri's multiword entries, the word
+pairs of `lexicons/context/pairs.txt`, the lexicon's own originals) and over the honest-text
+filter corpus (`common.py`).
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from despin.lexgen.collocations import (
     word_pos,
     wordnet_expressions,
 )
-from despin.lexgen.common import STOPWORDS, filter_texts, log, zipf
+from despin.lexgen.common import STOPWORDS, filter_texts, log, taken_forms, zipf
 from despin.lexicon import default_dir
 
 STRICT_DROP = 1.0  # strict tier: the swap makes the phrase at least this much rarer (Zipf)
@@ -154,20 +159,39 @@ def established_phrases(thesaurus: Thesaurus, pairs_file: Path | None = None) ->
     return out
 
 
-def honest_exceptions(detector, established: Iterable[tuple[str, ...]], texts: Iterable[str] | None = None) -> set[tuple[str, ...]]:
-    """The near misses `detector` would report in ordinary English: in the established
-    phrases and in the honest-text filter corpus."""
+def honest_exceptions(detectors, established: Iterable[tuple[str, ...]], texts: Iterable[str] | None = None) -> set[tuple[str, ...]]:
+    """The phrases the `detectors` (near-miss, spun-term) would report in ordinary English:
+    in the established phrases and in the honest-text filter corpus."""
     from despin.tokens import tokenize
 
     out: set[tuple[str, ...]] = set()
     for phrase in established:
-        if detector._judge(list(phrase)) is not None:
+        if any(d._judge(tuple(phrase)) is not None for d in detectors):
             out.add(phrase)
     for text in filter_texts() if texts is None else texts:
         tokens = tokenize(text.replace("\u2019", "'"))
-        for m in detector.find(tokens):
-            out.add(tuple(tokens.norms[m.first : m.last + 1]))
+        for detector in detectors:
+            for m in detector.find(tokens):
+                out.add(tuple(tokens.norms[m.first : m.last + 1]))
     return out
+
+
+def table_lines() -> list[str]:
+    """The paper-mill table backwards (`table.txt`): one-word substitutes of content words,
+    each with the words it replaces, sure ones first, and the Zipf drop of each swap."""
+    from despin.lexgen.papermill import read_table
+
+    reverse: dict[str, list[tuple[str, float, bool]]] = {}
+    for original, subs in sorted(read_table().items()):
+        for s in subs:
+            if " " in s.spun or s.spun in STOPWORDS or original in STOPWORDS:
+                continue
+            reverse.setdefault(s.spun, []).append((original, round(zipf(original) - zipf(s.spun), 2), s.sure))
+    lines = []
+    for spun, origs in sorted(reverse.items()):
+        origs.sort(key=lambda o: not o[2])  # stable: sure ones first, then in word order
+        lines.append(f"{spun}\t" + " ".join(f"{w}:{d:.2f}:{'sure' if sure else 'likely'}" for w, d, sure in origs))
+    return lines
 
 
 def _write(path: Path, what: str, lines: Iterable[str]) -> None:
@@ -180,9 +204,11 @@ def _swap_lines(reverse: dict[str, list[tuple[str, float]]]) -> list[str]:
 
 
 def generate(out_dir: Path | None = None) -> None:
-    """Write lexicons/signals/: expressions.txt, swaps.txt, terms.txt, loose.txt, zipf.txt, honest.txt."""
+    """Write lexicons/signals/: expressions.txt, swaps.txt, terms.txt, loose.txt, zipf.txt,
+    table.txt, honest.txt."""
     from despin.lexgen.science import science_thesaurus
     from despin.nearmiss import NearMissDetector
+    from despin.tablespin import TableSpinDetector, parse_table
 
     out_dir = out_dir or default_dir() / "signals"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -193,11 +219,15 @@ def generate(out_dir: Path | None = None) -> None:
     terms, loose_swaps = reverse_map(loose, technical, LOOSE_SYNONYMS, LOOSE_DROP, verb_forms=True)
     expressions = {e.words for e in kept}
     term_set = {e.words for e in terms}
-    words = {w for t in term_set for w in t} | set(loose_swaps)
+    table = table_lines()
+    reverse_table = parse_table(table)
+    _, originals = taken_forms()
+    words = {w for t in term_set for w in t} | set(loose_swaps) | set(reverse_table)
     zipfs = {w: round(zipf(w), 2) for w in sorted(words)}
     detector = NearMissDetector(expressions, {k: tuple(v) for k, v in swaps.items()}, set(), term_set,
                                 {k: tuple(v) for k, v in loose_swaps.items()}, zipfs)
-    exceptions = honest_exceptions(detector, established_phrases(strict))
+    spun_terms = TableSpinDetector(reverse_table, term_set, expressions, zipfs)
+    exceptions = honest_exceptions((detector, spun_terms), established_phrases(strict) | {o for o in originals if 2 <= len(o) <= 3})
     _write(out_dir / "expressions.txt", "Established expressions the near-miss signal knows, one per line.",
            sorted(" ".join(w) for w in expressions))
     _write(out_dir / "swaps.txt", "swapped-in word<TAB>displaced word:Zipf drop ..., likeliest first", _swap_lines(swaps))
@@ -205,9 +235,10 @@ def generate(out_dir: Path | None = None) -> None:
            sorted(" ".join(w) for w in term_set))
     _write(out_dir / "loose.txt", "Loose swaps, technical terms only: swapped-in word<TAB>displaced word:Zipf drop ...",
            _swap_lines(loose_swaps))
-    _write(out_dir / "zipf.txt", "word<TAB>wordfreq Zipf frequency, for the words of terms.txt and loose.txt",
+    _write(out_dir / "zipf.txt", "word<TAB>wordfreq Zipf frequency, for the words of terms.txt, loose.txt and table.txt",
            (f"{w}\t{z:.2f}" for w, z in zipfs.items()))
-    _write(out_dir / "honest.txt", "Near misses that are ordinary English: never reported.",
+    _write(out_dir / "table.txt", "The paper-mill table backwards: substitute<TAB>replaced word:Zipf drop:sure|likely ...", table)
+    _write(out_dir / "honest.txt", "Near misses and spun-term readings that are ordinary English: never reported.",
            sorted(" ".join(v) for v in exceptions))
     log(f"signals: {len(expressions)} expressions, {len(swaps)} strict swapped-in words; "
         f"{len(term_set)} technical terms, {len(loose_swaps)} loose swapped-in words; "
