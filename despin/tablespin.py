@@ -76,15 +76,21 @@ Substitute = tuple[str, float, bool]
 
 
 def parse_table(lines: Sequence[str]) -> dict[str, tuple[Substitute, ...]]:
-    """`spun<TAB>original:drop:sure|likely ...` lines as spun word -> its substitutes."""
+    """`spun<TAB>original:drop:sure|likely ...` lines as spun word -> its substitutes. The file
+    is generated; an item damaged by hand is skipped rather than stopping every run."""
     out: dict[str, tuple[Substitute, ...]] = {}
     for ln in lines:
         spun, _, rest = ln.partition("\t")
         subs = []
         for item in rest.split():
-            word, drop, certainty = item.rsplit(":", 2)
-            subs.append((word, float(drop), certainty == "sure"))
-        out[spun] = tuple(subs)
+            word, _, tail = item.partition(":")
+            drop, _, certainty = tail.partition(":")
+            try:
+                subs.append((word, float(drop), certainty == "sure"))
+            except ValueError:
+                continue
+        if subs:
+            out[spun] = tuple(subs)
     return out
 
 

@@ -87,6 +87,10 @@ def test_table_lines_parse_with_their_certainty():
     assert table == {"fluffy": (("fuzzy", 0.30, True), ("hazy", 0.10, False))}
 
 
+def test_a_damaged_table_item_is_skipped_not_fatal():
+    assert parse_table(["fluffy\tfuzzy:oops:sure hazy:0.10:likely", "odd", "x\ty"]) == {"fluffy": (("hazy", 0.10, False),)}
+
+
 # --- how a spun term joins the lexicon's matches (despin/settle.py) ---------------------------
 
 
