@@ -126,6 +126,7 @@ def evaluate(cases: list[Case], analyze_text, per_document: int = 1) -> dict:
     lex_fixed = Counter()
     by_kind = Counter()
     missed: list[Case] = []
+    restored_cases: set[int] = set()
     for text, placed in documents(cases, per_document):
         findings = analyze_text(text).findings
         for case, start, end in placed:
@@ -136,6 +137,7 @@ def evaluate(cases: list[Case], analyze_text, per_document: int = 1) -> dict:
                     detected[level] += 1
                     if restored(text, start, end, hits, case.originals):
                         fixed[level] += 1
+                        restored_cases.add(id(case))
                 lexical = [f for f in hits if from_lexicon(f)]
                 if lexical:
                     lex_detected[level] += 1
@@ -148,7 +150,21 @@ def evaluate(cases: list[Case], analyze_text, per_document: int = 1) -> dict:
     return {
         "detected": detected, "restored": fixed, "lexicon_detected": lex_detected,
         "lexicon_restored": lex_fixed, "by_source": by_kind, "missed": missed,
+        "restored_cases": restored_cases,
     }
+
+
+def restoration_targets(signals) -> set[tuple[str, ...]]:
+    """Every phrase despin can restore to: the originals of its lexicon's rows and the
+    expressions and terms its signals read back into. A screener phrase whose expected phrase
+    is none of these cannot be restored, whatever the substitutes; the share that is shows
+    the ceiling the data sets."""
+    from despin.lexicon import default_files, load_files
+
+    out = {phrase_key(o) for e in load_files(default_files())[0] for o in e.originals}
+    for signal in signals:
+        out |= set(getattr(signal, "known", ()))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,6 +204,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{level:>14.1f} {d:>10} {d / n:>7.1%} {r:>10} {r / n:>7.1%}"
               f" {ld / n:>12.1%} {lr / n:>12.1%} {f'{(d - ld) / n:.1%} / {(r - lr) / n:.1%}':>20}")
     print("detected by source (strongest finding): " + ", ".join(f"{k} {v}" for k, v in result["by_source"].most_common()))
+    targets = restoration_targets(signals)
+    reachable = [c for c in cases if any(phrase_key(o) in targets for o in c.originals)]
+    within = sum(1 for c in reachable if id(c) in result["restored_cases"])
+    print(f"restorable: {len(reachable)} phrases ({len(reachable) / n:.1%}) expect a phrase despin can restore to "
+          f"(an original of its lexicon, a term or expression of its signals); {within} of them "
+          f"({within / max(len(reachable), 1):.1%}) restored at any confidence")
     print("targets: 40% detected, 25% restored (at confidence >= 0.0)")
     if args.show_missed:
         random.seed(0)

@@ -42,6 +42,14 @@ def test_signal_findings_count_overall_but_not_as_lexicon_coverage(coverage):
     assert result["lexicon_detected"][0.0] == 1 and result["lexicon_restored"][0.0] == 1
     assert result["detected"][0.5] == 1 and result["lexicon_detected"][0.5] == 1
     assert result["by_source"] == {"gen:science": 1, "signal:nearmiss": 1}
+    assert result["restored_cases"] == {id(lexical), id(signalled)}
+
+
+def test_the_restorable_ceiling_counts_what_the_lexicon_and_signals_can_restore_to(coverage):
+    signal = SimpleNamespace(known=frozenset({("fuzzy", "logic")}))
+    targets = coverage.restoration_targets([signal, object()])
+    assert ("fuzzy", "logic") in targets  # a term a signal reads back into
+    assert len(targets) > 10_000  # the originals of the bundled lexicon's rows
 
 
 def test_phrases_laid_out_together_each_keep_their_own_span(coverage):
