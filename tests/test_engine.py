@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import partial
 
 import pytest
@@ -13,7 +14,7 @@ from despin.document import Document
 from despin.engine import Engine, Options, check_paths, may_suppress
 from despin.errors import DespinError
 from despin.model import Report, Verdict
-from despin.report import json_body, json_item, json_separator, text_of
+from despin.report import json_body, json_item, json_separator, report_dict, report_json, text_of
 from despin.suppress import match_filter
 
 
@@ -82,3 +83,13 @@ def test_a_text_without_marks_keeps_every_match_as_the_filter_would(engine):
     report = engine.analyze(Document(str(SPUN_SEED), text))
     matches = [f.match for f in report.findings]
     assert match_filter(text, str(SPUN_SEED))(matches) == matches
+
+
+def test_report_json_is_what_json_dumps_writes_of_report_dict(engine):
+    """The hand-laid JSON (see report.report_json) against the standard encoder, every finding listed."""
+    for path in (SPUN_SEED, *HONEST_SEEDS):
+        report = engine.check(str(path))[1]
+        for floor in (0.0, 0.5, 1.0):
+            assert report_json(report, floor) == json.dumps(report_dict(report, floor), ensure_ascii=False, indent=2)
+    empty = Report(path='a "quoted"\tpath\u00e9', passages=(), verdict=Verdict.CLEAN, score=0.0, words=0)
+    assert report_json(empty) == json.dumps(report_dict(empty), ensure_ascii=False, indent=2)
