@@ -71,10 +71,17 @@ def test_a_streamed_json_element_is_the_array_element_json_item_writes(engine):
         "a secure haven [sic] here",
         "a secure haven (SIC) here",
         "a secure haven [\u017fic] here",  # the long s that case-insensitive matching reads as "s"
+        "a secure haven <!-- DESP\u0130N: ignore -->",  # dotted capital I, read as "i"
+        "a secure haven <!-- desp\u0131n: off -->",  # dotless i
     ],
 )
 def test_a_text_with_any_suppression_mark_goes_through_the_suppression_filter(text):
     assert may_suppress(text)
+
+
+def test_a_letter_the_patterns_fold_does_not_alone_send_a_text_through_the_filter():
+    text = "\u0130stanbul and Diyarbak\u0131r, a secure haven"
+    assert not may_suppress(text)
 
 
 def test_a_text_without_marks_keeps_every_match_as_the_filter_would(engine):
