@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from bisect import bisect_left
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from despin.casing import transfer_case, with_inflection
@@ -37,7 +37,7 @@ from despin.scoring import (
     passage_score,
     verdict,
 )
-from despin.tokens import BARRIER, Tokens, indices, phrase_key, tokenize, tokenize_passages
+from despin.tokens import APOSTROPHES, BARRIER, Tokens, indices, phrase_key, tokenize, tokenize_passages
 
 Signal = Callable[[Sequence[Token]], list[Match]]
 
@@ -132,6 +132,7 @@ def analyze(
     gathering: list[tuple[int, str, tuple[str, ...]]] = []  # (word position, tier, form): see gathered_fingerprints
     at = 0  # prose words before the current passage
     suggestions: dict[tuple[int, str, str], str] = {}
+    confidences: dict[tuple[int, float, float, bool, int], tuple[float, float]] = {}  # see below
     for scan in scans:
         if not scan.matches:
             line, _ = lines.position(scan.start)
@@ -150,13 +151,20 @@ def analyze(
             prior = priors[id(entry)]
             if entry.kind is Kind.NAME:
                 prior = name_case(prior, m, spun, evidence.spin)
-            conf = contextual_confidence(m, prior, evidence, local, absent, fit)
+            # The confidence follows from these and the document's evidence alone, and most
+            # findings share them with an earlier one (a weak swap repeats, far from evidence).
+            context = (id(entry), prior, local, absent, fit)
+            scored = confidences.get(context)
+            if scored is None:
+                conf = contextual_confidence(m, prior, evidence, local, absent, fit)
+                scored = confidences[context] = (conf, round(conf, 3))
+            conf, shown_conf = scored
             line, col = lines.position(m.start)
             shown = (id(entry), m.inflection, spun)
             suggestion = suggestions.get(shown)
             if suggestion is None:
                 suggestion = suggestions[shown] = _suggest(m, spun)
-            findings.append(Finding(m, spun, suggestion, round(conf, 3), line, col, entry.rarity))
+            findings.append(Finding(m, spun, suggestion, shown_conf, line, col, entry.rarity))
             if conf >= STRONG and not scan.address:
                 if not entry.ambiguous:
                     gathering.append((at, "strong", entry.spun))
@@ -219,9 +227,10 @@ def _scan(
     for signal in signals:
         for m in signal(tokens):
             add_signal_match(matches, taken, m)
-    matches.sort(key=lambda m: (m.start, -m.end))
-    restored = _restored_words(matches)
-    fits = {id(m): f for m in matches if (f := _pair_fit(m, tokens, restored))}
+    # By start, the longer first: two C-level sorts (stable) instead of a key tuple per match.
+    matches.sort(key=_END_OF, reverse=True)
+    matches.sort(key=_START_OF)
+    fits = _pair_fits(matches, tokens)
     # Which tokens are words, a byte each: a passage's words are then counted in C.
     alpha = bytes(map(str.isalpha, map(itemgetter(0), tokens.texts)))
     # A possessive 's counts as a word too; it is rare, so its places are found by C-level
@@ -244,6 +253,7 @@ def _scan(
 
 
 _BATCH = 256  # passages scanned together: few enough to keep memory small
+_START_OF, _END_OF = attrgetter("start"), attrgetter("end")
 
 
 def _batch_tokens(view: str, spans: Sequence[tuple[int, int]]) -> tuple[Tokens, list[tuple[int, int]]]:
@@ -312,28 +322,48 @@ def _restored_words(matches: Sequence[Match]) -> dict[int, str]:
     return out
 
 
-def _pair_fit(match: Match, tokens: Tokens, restored: dict[int, str]) -> int:
-    """Context of a swap restored to one word: -2 its restoration could not stand there, -1 the
-    word as written sits in an established pair or construction (or agrees with its verb)
-    and its restoration would not, +1 the reverse, 0 neither or both (see context.py)."""
-    entry = match.entry
-    if entry.kind is not Kind.SWAP or not entry.ambiguous:
-        return 0
-    original = phrase_key(entry.originals[0]) if entry.originals else ()
-    if len(original) != 1:
-        return 0
+def _pair_fits(matches: Sequence[Match], tokens: Tokens) -> dict[int, int]:
+    """id(match) -> the word-pair context of each match for which it is not 0: -2 its
+    restoration could not stand there, -1 the word as written sits in an established pair or
+    construction (or agrees with its verb) and its restoration would not, +1 the reverse, 0
+    neither or both (see context.py). Only ambiguous swaps restored to one word have one.
 
-    norms = tokens.norms
-    left, right = _reading(tokens, match.first - 1, restored), _reading(tokens, match.last + 1, restored)
-    if match.first != match.last:
-        return construction_fit(load_pos(), tuple(norms[match.first : match.last + 1]), right[0] if right else None)
-    return _context_fit(norms[match.first], original[0], match.inflection, left, right)
+    Every weak swap of a text comes here (most findings), so the neighbours are read inline
+    and each entry's original is looked up once."""
+    restored = _restored_words(matches)
+    norms, texts = tokens.norms, tokens.texts
+    size = len(norms)
+    originals: dict[int, str | None] = {}  # id(entry) -> its one-word original, None if it has none
+    out: dict[int, int] = {}
+    for match in matches:
+        entry = match.entry
+        if entry.kind is not Kind.SWAP or not entry.ambiguous:
+            continue
+        original = originals.get(id(entry), "")
+        if original == "":
+            words = phrase_key(entry.originals[0]) if entry.originals else ()
+            original = originals[id(entry)] = words[0] if len(words) == 1 else None
+        if original is None:
+            continue
+        first, last = match.first, match.last
+        right = _reading(norms, texts, size, last + 1, restored)
+        if first != last:
+            fit = construction_fit(load_pos(), tuple(norms[first : last + 1]), right[0] if right else None)
+        else:
+            left = _reading(norms, texts, size, first - 1, restored)
+            fit = _context_fit(norms[first], original, match.inflection, left, right)
+        if fit:
+            out[id(match)] = fit
+    return out
 
 
-def _reading(tokens: Tokens, i: int, restored: dict[int, str]) -> tuple[str, ...]:
-    """The neighbour at token `i` as written and, if it differs, as restored; () for none."""
-    norms = tokens.norms
-    if not 0 <= i < len(norms) or not tokens.is_word(i):
+def _reading(norms: list[str], texts: list[str], size: int, i: int, restored: dict[int, str]) -> tuple[str, ...]:
+    """The neighbour at token `i` as written and, if it differs, as restored; () for none
+    (`Tokens.is_word`, inline)."""
+    if not 0 <= i < size:
+        return ()
+    text = texts[i]
+    if not (text[0].isalpha() or (len(text) == 2 and text[0] in APOSTROPHES)):
         return ()
     word = norms[i]
     other = restored.get(i, word)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import partial
 
 import pytest
@@ -13,7 +14,7 @@ from despin.document import Document
 from despin.engine import Engine, Options, check_paths, may_suppress
 from despin.errors import DespinError
 from despin.model import Report, Verdict
-from despin.report import json_body, json_item, json_separator, text_of
+from despin.report import json_body, json_item, json_separator, report_dict, report_json, text_of
 from despin.suppress import match_filter
 
 
@@ -70,10 +71,17 @@ def test_a_streamed_json_element_is_the_array_element_json_item_writes(engine):
         "a secure haven [sic] here",
         "a secure haven (SIC) here",
         "a secure haven [\u017fic] here",  # the long s that case-insensitive matching reads as "s"
+        "a secure haven <!-- DESP\u0130N: ignore -->",  # dotted capital I, read as "i"
+        "a secure haven <!-- desp\u0131n: off -->",  # dotless i
     ],
 )
 def test_a_text_with_any_suppression_mark_goes_through_the_suppression_filter(text):
     assert may_suppress(text)
+
+
+def test_a_letter_the_patterns_fold_does_not_alone_send_a_text_through_the_filter():
+    text = "\u0130stanbul and Diyarbak\u0131r, a secure haven"
+    assert not may_suppress(text)
 
 
 def test_a_text_without_marks_keeps_every_match_as_the_filter_would(engine):
@@ -82,3 +90,13 @@ def test_a_text_without_marks_keeps_every_match_as_the_filter_would(engine):
     report = engine.analyze(Document(str(SPUN_SEED), text))
     matches = [f.match for f in report.findings]
     assert match_filter(text, str(SPUN_SEED))(matches) == matches
+
+
+def test_report_json_is_what_json_dumps_writes_of_report_dict(engine):
+    """The hand-laid JSON (see report.report_json) against the standard encoder, every finding listed."""
+    for path in (SPUN_SEED, *HONEST_SEEDS):
+        report = engine.check(str(path))[1]
+        for floor in (0.0, 0.5, 1.0):
+            assert report_json(report, floor) == json.dumps(report_dict(report, floor), ensure_ascii=False, indent=2)
+    empty = Report(path='a "quoted"\tpath\u00e9', passages=(), verdict=Verdict.CLEAN, score=0.0, words=0)
+    assert report_json(empty) == json.dumps(report_dict(empty), ensure_ascii=False, indent=2)
