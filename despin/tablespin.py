@@ -126,6 +126,8 @@ class TableSpinDetector:
             elif len(t) == 3:
                 self._third.setdefault((t[0], t[1]), set()).add(t[2])
         self._flags: dict[str, int] = {}  # word -> _word_flags
+        self._read_memo: dict[str, tuple[str, ...]] = {}  # word -> _readings_of
+        self._last_memo: dict[str, frozenset[str]] = {}  # word -> _last_readings
         # word -> the places it takes in the terms (_A2, _B2: first, second of two words, ...)
         self._places: dict[str, int] = {}
         for t in terms:
@@ -166,6 +168,8 @@ class TableSpinDetector:
         memo = self._flags
         if len(memo) > 500_000:
             memo.clear()
+            self._read_memo.clear()
+            self._last_memo.clear()
         for word in set(norms).difference(memo):
             memo[word] = self._word_flags(word)
         windows = _windows(bytes(map(memo.__getitem__, norms)))
@@ -195,18 +199,43 @@ class TableSpinDetector:
     def _word_flags(self, word: str) -> int:
         """What a word can be in a window: a substitute (as written, or as a last word on its
         singular), and which places of 2- and 3-word terms one of its readings takes."""
-        out = _SUB if word in self.table else 0
-        places = self._places
+        places, table = self._places, self.table
+        out = 0
         for base, _ in _bases(word):
-            readings = [base, *(original for original, _, _ in self.table.get(base, ()))]
-            last = _B2 | _C3
-            bits = 0
-            for r in readings:
-                bits |= places.get(r, 0)
-            out |= bits & last if base != word else bits
-            if base in self.table:
-                out |= _SUB_LAST
+            bits = places.get(base, 0)
+            subs = table.get(base)
+            if subs:
+                for original, _, _ in subs:
+                    bits |= places.get(original, 0)
+                out |= _SUB | _SUB_LAST if base == word else _SUB_LAST
+            out |= bits if base == word else bits & (_B2 | _C3)  # a singular reads only as a last word
         return out
+
+    def _may_read(self, words: tuple[str, ...]) -> bool:
+        """Whether some reading of the words is a term at all: set tests on each word's
+        readings (memoised per word), before `_judge` weighs every reading. Most windows the
+        flags let through (a few in a hundred) read into none."""
+        last = self._last_readings(words[-1])
+        firsts = self._readings_of(words[0])
+        if len(words) == 2:
+            second = self._second
+            return any(not second[r].isdisjoint(last) for r in firsts if r in second)
+        third, mids = self._third, self._readings_of(words[1])
+        return any(not third[(a, b)].isdisjoint(last) for a in firsts for b in mids if (a, b) in third)
+
+    def _readings_of(self, word: str) -> tuple[str, ...]:
+        """The word as written and the words it may have replaced."""
+        found = self._read_memo.get(word)
+        if found is None:
+            found = self._read_memo[word] = (word, *(original for original, _, _ in self.table.get(word, ())))
+        return found
+
+    def _last_readings(self, word: str) -> frozenset[str]:
+        """The readings of a last word, on its singular too."""
+        found = self._last_memo.get(word)
+        if found is None:
+            found = self._last_memo[word] = frozenset(r for base, _ in _bases(word) for r in self._readings_of(base))
+        return found
 
     def _options(self, word: str) -> list[tuple[str, float, bool, bool]]:
         """The readings of one written word: (word, drop, sure, swapped), as written first."""
@@ -217,7 +246,7 @@ class TableSpinDetector:
     def _judge(self, words: tuple[str, ...]) -> tuple[Entry, str] | None:
         """The term these words read back into with two or more substitutes undone, and the
         inflection of the last word; None when there is none or the words are known English."""
-        if not all(w.isalpha() for w in words):
+        if not all(w.isalpha() for w in words) or not self._may_read(words):
             return None
         best: tuple[tuple[int, int], tuple[str, ...], float, bool, str] | None = None
         head = [self._options(w) for w in words[:-1]]
