@@ -26,7 +26,7 @@ honest documentation for almost no more restored phrases.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import compress, count
 from pathlib import Path
 
@@ -73,6 +73,8 @@ def _windows(flags: bytes) -> bytes:
 # A substitute as the table gives it: the word it replaces, the Zipf drop of the swap, and
 # whether the table calls it `sure` (a substitute the spinner is seen to print).
 Substitute = tuple[str, float, bool]
+# One word's reading in a window: the word it stands for, the Zipf drop, sure, and whether swapped.
+Reading = tuple[str, float, bool, bool]
 
 
 def parse_table(lines: Sequence[str]) -> dict[str, tuple[Substitute, ...]]:
@@ -237,7 +239,7 @@ class TableSpinDetector:
             found = self._last_memo[word] = frozenset(r for base, _ in _bases(word) for r in self._readings_of(base))
         return found
 
-    def _options(self, word: str) -> list[tuple[str, float, bool, bool]]:
+    def _options(self, word: str) -> list[Reading]:
         """The readings of one written word: (word, drop, sure, swapped), as written first."""
         out = [(word, 0.0, True, False)]
         out.extend((original, drop, sure, True) for original, drop, sure in self.table.get(word, ()))
@@ -271,7 +273,7 @@ class TableSpinDetector:
         _, term, drop, sure, tag = best
         return self._entry(words, " ".join(term), drop, sure), tag
 
-    def _readings(self, head: list[list[tuple[str, float, bool, bool]]], last: list[tuple[str, float, bool, bool]]):
+    def _readings(self, head: list[list[Reading]], last: list[Reading]) -> Iterator[tuple[Reading, ...]]:
         """Every way of reading the words back that makes a known term (by index, not by
         trying every combination: the terms are indexed by their leading words)."""
         if len(head) == 1:
