@@ -220,7 +220,7 @@ def _scan(
     match can join the end of one passage to the start of the next.
     """
     tokens, bounds = _batch_tokens(view, spans)
-    distinct = set(tokens.norms)
+    distinct = tokens.distinct()
     vocabulary |= distinct
     matches = [m for m in matcher.find(tokens, distinct) if _inflection_holds(m)]
     taken = {i: m for m in matches for i in range(m.first, m.last + 1)}

@@ -264,7 +264,7 @@ class NearMissDetector:
         memo = self._flags
         if len(memo) > 500_000:
             memo.clear()
-        for word in set(norms).difference(memo):
+        for word in toks.distinct().difference(memo):
             memo[word] = self._word_flags(word)
         flags = list(map(memo.__getitem__, norms))
         if not any(f & (_STRICT | _LOOSE) for f in flags):

@@ -172,7 +172,7 @@ class TableSpinDetector:
             memo.clear()
             self._read_memo.clear()
             self._last_memo.clear()
-        for word in set(norms).difference(memo):
+        for word in toks.distinct().difference(memo):
             memo[word] = self._word_flags(word)
         windows = _windows(bytes(map(memo.__getitem__, norms)))
         out: list[Match] = []

@@ -115,10 +115,18 @@ class Tokens(Sequence[Token]):
     per token; the matchers read the columns directly. Indexing still gives a `Token`.
     """
 
-    __slots__ = ("texts", "norms", "starts", "ends")
+    __slots__ = ("texts", "norms", "starts", "ends", "_distinct")
 
     def __init__(self, texts: list[str], norms: list[str], starts: list[int], ends: list[int]) -> None:
         self.texts, self.norms, self.starts, self.ends = texts, norms, starts, ends
+        self._distinct: set[str] | None = None
+
+    def distinct(self) -> set[str]:
+        """The distinct norms, built once: the matcher and each signal memoise per word and
+        ask which words they have not seen yet. Callers must not change the set."""
+        if self._distinct is None:
+            self._distinct = set(self.norms)
+        return self._distinct
 
     @classmethod
     def of(cls, tokens: Sequence[Token]) -> Tokens:
