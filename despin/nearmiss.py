@@ -37,7 +37,8 @@ MIN_DROP = 0.01  # a loose swap: the swapped-in word rarer (Zipf) than the one i
 PLAIN_ZIPF, PLAIN_DROP = 4.2, 1.0  # loose swaps among words this common, by less: plain English
 
 
-def _lines(path: Path) -> list[str]:
+def data_lines(path: Path) -> list[str]:
+    """A signal data file's lines, comments and blank lines left out; none if it is missing."""
     if not path.is_file():
         return []
     return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
@@ -57,7 +58,7 @@ SIGNAL_FILES = {
 def signal_stats(directory: str | Path | None = None) -> dict[str, int]:
     """How much the near-miss signal knows: the lines of each of its data files."""
     d = Path(directory) if directory is not None else default_dir() / "signals"
-    return {what: len(_lines(d / name)) for name, what in SIGNAL_FILES.items()}
+    return {what: len(data_lines(d / name)) for name, what in SIGNAL_FILES.items()}
 
 
 def weight_for(drop: float) -> float:
@@ -66,9 +67,9 @@ def weight_for(drop: float) -> float:
 
 
 @lru_cache(maxsize=65536)
-def _bases(word: str) -> tuple[tuple[str, str], ...]:
+def singular_readings(word: str) -> tuple[tuple[str, str], ...]:
     """The word and its singular / base forms for a regular -s ending, with the tag (cached:
-    every window judged reads its last word's)."""
+    every window judged reads its last word's). Both signals read a phrase's last word so."""
     out = [(word, "")]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         if word.endswith("ies"):
@@ -222,10 +223,10 @@ class NearMissDetector:
     @classmethod
     def load(cls, directory: str | Path | None = None) -> NearMissDetector:
         d = Path(directory) if directory is not None else default_dir() / "signals"
-        expressions = {tuple(ln.split()) for ln in _lines(d / "expressions.txt")}
-        honest = {tuple(ln.split()) for ln in _lines(d / "honest.txt")}
-        terms = {tuple(ln.split()) for ln in _lines(d / "terms.txt")}
-        zipf = {w: float(z) for w, _, z in (ln.partition("\t") for ln in _lines(d / "zipf.txt"))}
+        expressions = {tuple(ln.split()) for ln in data_lines(d / "expressions.txt")}
+        honest = {tuple(ln.split()) for ln in data_lines(d / "honest.txt")}
+        terms = {tuple(ln.split()) for ln in data_lines(d / "terms.txt")}
+        zipf = {w: float(z) for w, _, z in (ln.partition("\t") for ln in data_lines(d / "zipf.txt"))}
         detector = cls(expressions, _raw_swap_map(d / "swaps.txt"), honest, terms, _raw_swap_map(d / "loose.txt"), zipf)
         detector.index()
         return detector
@@ -294,7 +295,7 @@ class NearMissDetector:
         and the places it takes in known phrases."""
         places = self._places
         out = 0
-        for base, _ in _bases(word):
+        for base, _ in singular_readings(word):
             if base in self._swaps:
                 out |= _STRICT
             if base in self._loose:
@@ -345,7 +346,7 @@ class NearMissDetector:
                 return None  # only runs of words: numbers and punctuation break a phrase
         last = len(norms) - 1
         head = tuple(norms[:last])
-        forms = [(head + (tail,), tag) for tail, tag in _bases(norms[last])]
+        forms = [(head + (tail,), tag) for tail, tag in singular_readings(norms[last])]
         known = self._known
         for words, _ in forms:
             if words in known:

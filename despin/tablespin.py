@@ -32,7 +32,7 @@ from pathlib import Path
 
 from despin.lexicon import default_dir
 from despin.model import Entry, Kind, Match, Token
-from despin.nearmiss import NearMissDetector, _bases, _lines
+from despin.nearmiss import NearMissDetector, data_lines, singular_readings
 from despin.tokens import Tokens
 
 SOURCE = "signal:papermill"
@@ -141,10 +141,10 @@ class TableSpinDetector:
     @classmethod
     def load(cls, directory: str | Path | None = None) -> TableSpinDetector:
         d = Path(directory) if directory is not None else default_dir() / "signals"
-        table = parse_table(_lines(d / TABLE_FILE))
-        terms = {tuple(ln.split()) for ln in _lines(d / "terms.txt")}
-        known = {tuple(ln.split()) for name in ("expressions.txt", "honest.txt") for ln in _lines(d / name)}
-        zipf = {w: float(z) for w, _, z in (ln.partition("\t") for ln in _lines(d / "zipf.txt"))}
+        table = parse_table(data_lines(d / TABLE_FILE))
+        terms = {tuple(ln.split()) for ln in data_lines(d / "terms.txt")}
+        known = {tuple(ln.split()) for name in ("expressions.txt", "honest.txt") for ln in data_lines(d / name)}
+        zipf = {w: float(z) for w, _, z in (ln.partition("\t") for ln in data_lines(d / "zipf.txt"))}
         return cls(table, terms, known, zipf)
 
     @classmethod
@@ -152,7 +152,7 @@ class TableSpinDetector:
         """The signal over the same folder as `nearmiss`, sharing its terms, known phrases and
         word frequencies instead of loading second copies (only the table is read)."""
         d = Path(directory) if directory is not None else default_dir() / "signals"
-        return cls(parse_table(_lines(d / TABLE_FILE)), nearmiss.terms, nearmiss.known, nearmiss.zipf)
+        return cls(parse_table(data_lines(d / TABLE_FILE)), nearmiss.terms, nearmiss.known, nearmiss.zipf)
 
     def __call__(self, tokens: Sequence[Token]) -> list[Match]:
         return self.find(tokens)
@@ -203,7 +203,7 @@ class TableSpinDetector:
         singular), and which places of 2- and 3-word terms one of its readings takes."""
         places, table = self._places, self.table
         out = 0
-        for base, _ in _bases(word):
+        for base, _ in singular_readings(word):
             bits = places.get(base, 0)
             subs = table.get(base)
             if subs:
@@ -236,7 +236,7 @@ class TableSpinDetector:
         """The readings of a last word, on its singular too."""
         found = self._last_memo.get(word)
         if found is None:
-            found = self._last_memo[word] = frozenset(r for base, _ in _bases(word) for r in self._readings_of(base))
+            found = self._last_memo[word] = frozenset(r for base, _ in singular_readings(word) for r in self._readings_of(base))
         return found
 
     def _options(self, word: str) -> list[Reading]:
@@ -252,7 +252,7 @@ class TableSpinDetector:
             return None
         best: tuple[tuple[int, int], tuple[str, ...], float, bool, str] | None = None
         head = [self._options(w) for w in words[:-1]]
-        for base, tag in _bases(words[-1]):
+        for base, tag in singular_readings(words[-1]):
             written = words[:-1] + (base,)
             if written in self.known:
                 return None  # the words are an expression, a term or an honest phrase as written
