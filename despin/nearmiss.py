@@ -56,7 +56,7 @@ SIGNAL_FILES = {
 
 
 def signal_stats(directory: str | Path | None = None) -> dict[str, int]:
-    """How much the near-miss signal knows: the lines of each of its data files."""
+    """How much the near-miss and spun-term signals know: the lines of each of their data files."""
     d = Path(directory) if directory is not None else default_dir() / "signals"
     return {what: len(data_lines(d / name)) for name, what in SIGNAL_FILES.items()}
 

@@ -49,7 +49,7 @@ def stats_command(files: FilesArg = None) -> None:
         print(f"{group}:")
         for name, n in counts.most_common():
             print(f"  {name:<40} {n:>7}")
-    if not files:  # the bundled lexicon comes with the near-miss signal's data
+    if not files:  # the bundled lexicon comes with the signals' data
         from despin.nearmiss import signal_stats
 
         print("near-miss and spun-term signals (no entry per spun form):")
