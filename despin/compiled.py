@@ -16,7 +16,7 @@ import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from despin import __version__
 from despin.lexicon import default_dir, default_files, load_files
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from despin.nearmiss import NearMissDetector
     from despin.tablespin import TableSpinDetector
 
-_FORMAT = 9  # bump when the pickled structures, or what is computed into them, change
+_FORMAT = 10  # bump when the pickled structures, or what is computed into them, change
 
 
 def cache_dir() -> Path:
@@ -129,20 +129,32 @@ def load_matcher(extra: list[Path] | None = None, use_default: bool = True, use_
     return _cached("lexicon", paths, Matcher, lambda: compile_entries(paths))
 
 
-def load_nearmiss(use_cache: bool = True) -> NearMissDetector:
-    """The near-miss signal over the bundled signal data, its lookup tables built (about a
-    third of a cold start when read from the text files)."""
+class BundledSignals(NamedTuple):
+    """The near-miss and spun-term signals over the bundled data. They are pickled together
+    so that what they share (terms, known phrases, word frequencies) stays one copy when the
+    cache is read back."""
+
+    nearmiss: NearMissDetector
+    tablespin: TableSpinDetector
+
+
+def load_signals(use_cache: bool = True) -> BundledSignals:
+    """Both signals over the bundled signal data, their lookup tables built (about a third of
+    a cold start when read from the text files)."""
     from despin.nearmiss import NearMissDetector
-
-    folder = default_dir() / "signals"
-    if not use_cache:
-        return NearMissDetector.load(folder)
-    return _cached("nearmiss", sorted(folder.glob("*.txt")), NearMissDetector, lambda: NearMissDetector.load(folder))
-
-
-def load_tablespin(nearmiss: NearMissDetector) -> TableSpinDetector:
-    """The spun-term signal beside the near-miss signal, whose data it shares: its own table is
-    small enough to read at every start (a few milliseconds)."""
     from despin.tablespin import TableSpinDetector
 
-    return TableSpinDetector.beside(nearmiss, default_dir() / "signals")
+    folder = default_dir() / "signals"
+
+    def build() -> BundledSignals:
+        nearmiss = NearMissDetector.load(folder)
+        return BundledSignals(nearmiss, TableSpinDetector.beside(nearmiss, folder))
+
+    if not use_cache:
+        return build()
+    return _cached("nearmiss", sorted(folder.glob("*.txt")), BundledSignals, build)
+
+
+def load_nearmiss(use_cache: bool = True) -> NearMissDetector:
+    """The near-miss signal alone (see `load_signals`)."""
+    return load_signals(use_cache).nearmiss

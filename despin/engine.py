@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from despin.baseline import load_baseline
-from despin.compiled import load_matcher, load_nearmiss, load_tablespin
+from despin.compiled import load_matcher, load_signals
 from despin.config import Config
 from despin.detect import Signal, analyze
 from despin.document import Document, read_document
@@ -61,8 +61,8 @@ def options_from(
 def default_signals() -> tuple[Signal, ...]:
     """Signals that need no entry: article breaks, near misses of established expressions,
     and technical terms spun word by word (the last two read the bundled signal data)."""
-    nearmiss = load_nearmiss()
-    return (article_breaks, nearmiss, load_tablespin(nearmiss))
+    bundled = load_signals()
+    return (article_breaks, bundled.nearmiss, bundled.tablespin)
 
 
 class Engine:
