@@ -3,7 +3,7 @@
 Parsing tens of thousands of rows and asking wordfreq for every word costs more than a
 whole `despin check` of a page, so the compiled matcher (entries with their rarity
 already computed) is pickled in the user's cache folder, keyed by the files' paths, sizes
-and modification times; so is the near-miss signal with its lookup tables built. A cache
+and modification times; so are the near-miss and spun-term signals with their lookup tables built. A cache
 that cannot be read or written is simply rebuilt.
 """
 
