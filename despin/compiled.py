@@ -3,8 +3,8 @@
 Parsing tens of thousands of rows and asking wordfreq for every word costs more than a
 whole `despin check` of a page, so the compiled matcher (entries with their rarity
 already computed) is pickled in the user's cache folder, keyed by the files' paths, sizes
-and modification times; so are the near-miss and spun-term signals with their lookup tables built. A cache
-that cannot be read or written is simply rebuilt.
+and modification times; so are the near-miss and spun-term signals with their lookup tables
+built. A cache that cannot be read or written is simply rebuilt.
 """
 
 from __future__ import annotations
