@@ -45,9 +45,11 @@ LIKELY_SHARE = 0.5  # weight kept by a reading that took a `likely` substitute (
 
 # Word flags for the window filter of TableSpinDetector.find: a substitute as written (_SUB) or,
 # as a last word, on its singular (_SUB_LAST); a reading of the word stands first or second in a
-# 2-word term (_A2, _B2), first, second or third in a 3-word one (_A3, _B3, _C3).
+# 2-word term (_A2, _B2), first, second or third in a 3-word one (_A3, _B3, _C3). A reading's
+# swaps must be rarer on average than the words they replaced, so one of them must be (_RARER).
 _SUB, _SUB_LAST = 1, 2
 _A2, _B2, _A3, _B3, _C3 = 4, 8, 16, 32, 64
+_RARER = 128  # a substitute rarer than some word it may replace: a reading needs one (MIN_DROP)
 _PLACES = {2: (_A2, _B2), 3: (_A3, _B3, _C3)}
 
 
@@ -65,8 +67,10 @@ def _windows(flags: bytes) -> bytes:
 
     sub0, sub1 = has(_SUB, 0), has(_SUB, 1)
     last1, last2 = sub1 | has(_SUB_LAST, 1), has(_SUB, 2) | has(_SUB_LAST, 2)
-    two = has(_A2, 0) & sub0 & has(_B2, 1) & last1
+    rarer0, rarer1 = has(_RARER, 0), has(_RARER, 1)
+    two = has(_A2, 0) & sub0 & has(_B2, 1) & last1 & (rarer0 | rarer1)
     three = has(_A3, 0) & has(_B3, 1) & has(_C3, 2) & ((sub0 & sub1) | (sub0 & last2) | (sub1 & last2))
+    three &= rarer0 | rarer1 | has(_RARER, 2)
     return (two | three << 1).to_bytes(n, "little")
 
 
@@ -207,8 +211,10 @@ class TableSpinDetector:
             bits = places.get(base, 0)
             subs = table.get(base)
             if subs:
-                for original, _, _ in subs:
+                for original, drop, _ in subs:
                     bits |= places.get(original, 0)
+                    if drop >= MIN_DROP:
+                        out |= _RARER
                 out |= _SUB | _SUB_LAST if base == word else _SUB_LAST
             out |= bits if base == word else bits & (_B2 | _C3)  # a singular reads only as a last word
         return out
