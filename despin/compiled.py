@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from despin.nearmiss import NearMissDetector
     from despin.tablespin import TableSpinDetector
 
-_FORMAT = 10  # bump when the pickled structures, or what is computed into them, change
+_FORMAT = 11  # bump when the pickled structures, or what is computed into them, change
 
 
 def cache_dir() -> Path:

@@ -134,6 +134,7 @@ class TableSpinDetector:
         self._flags: dict[str, int] = {}  # word -> _word_flags
         self._read_memo: dict[str, tuple[str, ...]] = {}  # word -> _readings_of
         self._last_memo: dict[str, frozenset[str]] = {}  # word -> _last_readings
+        self._follow_memo: dict[str, frozenset[str]] = {}  # word -> _followers
         # word -> the places it takes in the terms (_A2, _B2: first, second of two words, ...)
         self._places: dict[str, int] = {}
         for t in terms:
@@ -176,6 +177,7 @@ class TableSpinDetector:
             memo.clear()
             self._read_memo.clear()
             self._last_memo.clear()
+            self._follow_memo.clear()
         for word in toks.distinct().difference(memo):
             memo[word] = self._word_flags(word)
         windows = _windows(bytes(map(memo.__getitem__, norms)))
@@ -224,12 +226,19 @@ class TableSpinDetector:
         readings (memoised per word), before `_judge` weighs every reading. Most windows the
         flags let through (a few in a hundred) read into none."""
         last = self._last_readings(words[-1])
-        firsts = self._readings_of(words[0])
         if len(words) == 2:
-            second = self._second
-            return any(not second[r].isdisjoint(last) for r in firsts if r in second)
+            return not self._followers(words[0]).isdisjoint(last)
+        firsts = self._readings_of(words[0])
         third, mids = self._third, self._readings_of(words[1])
         return any(not third[(a, b)].isdisjoint(last) for a in firsts for b in mids if (a, b) in third)
+
+    def _followers(self, word: str) -> frozenset[str]:
+        """The second words of the 2-word terms one of the word's readings begins."""
+        found = self._follow_memo.get(word)
+        if found is None:
+            second = self._second
+            found = self._follow_memo[word] = frozenset().union(*(second[r] for r in self._readings_of(word) if r in second))
+        return found
 
     def _readings_of(self, word: str) -> tuple[str, ...]:
         """The word as written and the words it may have replaced."""
