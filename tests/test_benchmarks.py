@@ -147,3 +147,19 @@ def test_the_lexicon_scaling_counts_every_finding_a_run_makes(tmp_path):
     assert expected > 0
     run = speed.run_timed(speed.despin_check([str(seed), str(honest)]), keep_output=True)
     assert speed.findings_of(run.output) == expected
+
+
+def test_the_stage_timer_charges_each_stage_and_leaves_the_engine_as_it_was(tmp_path):
+    import stages
+
+    from conftest import SPUN_SEED
+    from despin import detect, engine
+
+    seed = tmp_path / "seed.txt"
+    seed.write_text(SPUN_SEED.read_text("utf-8"), "utf-8")
+    before = (engine.analyze, detect._scan)
+    total, times = stages.stage_times([seed])
+    assert total > 0
+    assert {"analysis", "scanning passages", "tokenizing", "matcher", "near-miss signal", "spun-term signal"} <= times.keys()
+    assert times["scanning passages"] <= times["analysis"] <= total + 0.05
+    assert (engine.analyze, detect._scan) == before  # the wrappers are undone
