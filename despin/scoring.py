@@ -93,6 +93,27 @@ def entry_rarity(entry: Entry, zipf) -> float:
     return round(mean(orig_only) - mean(spun_only), 3)
 
 
+# How the generators weigh a spun variant of an established expression, and which variants
+# they call plain English; the spun-term signal (tablespin.py) weighs its run-time readings
+# by the same rules, so a reading and the row a generator would have written agree.
+PLAIN_ZIPF, PLAIN_DROP = 4.5, 0.7  # words all this common, swapped by less (Zipf per swap)
+LIKELY_SHARE = 0.5  # of the weight, for a variant that took a `likely` table substitute
+
+
+def variant_weight(per_swap: float, fixed: float, swaps: int) -> float:
+    """Prior weight of a variant: rare swaps (Zipf drop per swap) in very fixed expressions
+    weigh most; a variant with several swaps a little less."""
+    weight = 0.30 + 0.08 * min(per_swap, 4.0) + 0.30 * fixed
+    if swaps > 1:
+        weight *= 0.85
+    return round(min(max(weight, 0.15), 0.95), 2)
+
+
+def plain_swap(min_zipf: float, per_swap: float) -> bool:
+    """A mild swap among very common words: ordinary prose far more often than spinning."""
+    return min_zipf >= PLAIN_ZIPF and per_swap < PLAIN_DROP
+
+
 def base_confidence(match: Match) -> float:
     """Confidence from the entry alone: prior weight moved by rarity of the swap."""
     entry = match.entry

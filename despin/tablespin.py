@@ -9,9 +9,9 @@ at least two of them substitutes the table lists, that reads back into a known t
 is reported with that term as its restoration.
 
 Two swapped words are the spinner's mark: a writer who picks a near synonym picks one. The
-rules are the generators': the substitutes must be rarer than the words they replaced (per swap,
-in Zipf), a mild swap among very common words is plain English ("small delay" is no spun "low
-latency"; `collocations.plain_english`), and the phrases where honest choices happen to read
+rules are the generators' (shared in scoring.py): the substitutes must be rarer than the words
+they replaced (per swap, in Zipf), a mild swap among very common words is plain English ("small
+delay" is no spun "low latency"; `scoring.plain_swap`), and the phrases where honest choices happen to read
 back into a term are listed as exceptions by the generator (signals/honest.txt, with the
 expressions and terms themselves). A single swap is left to the lexicon's rows and the near-miss
 signal, whose generators check it against ordinary English one variant at a time.
@@ -33,6 +33,7 @@ from pathlib import Path
 from despin.lexicon import default_dir
 from despin.model import Entry, Kind, Match, Token
 from despin.nearmiss import NearMissDetector, data_lines, singular_readings
+from despin.scoring import LIKELY_SHARE, plain_swap, variant_weight
 from despin.tokens import Tokens
 
 SOURCE = "signal:papermill"
@@ -40,8 +41,6 @@ TABLE_FILE = "table.txt"
 MIN_SWAPS = 2  # one swap is the near-miss signal's and the lexicon's business
 MAX_WORDS = 3
 MIN_DROP = 0.01  # the substitutes rarer (Zipf, per swap) than the words they replaced
-PLAIN_ZIPF, PLAIN_DROP = 4.5, 0.7  # words this common, by a milder swap: plain English
-LIKELY_SHARE = 0.5  # weight kept by a reading that took a `likely` substitute (the generator's)
 
 # Word flags for the window filter of TableSpinDetector.find: a substitute as written (_SUB) or,
 # as a last word, on its singular (_SUB_LAST); a reading of the word stands first or second in a
@@ -100,10 +99,10 @@ def parse_table(lines: Sequence[str]) -> dict[str, tuple[Substitute, ...]]:
     return out
 
 
-def weight_for(drop: float, sure: bool) -> float:
-    """Prior weight of a reading: the papermill generator's for a variant with two or more
-    swaps (per-swap Zipf drop; halved where a `likely` substitute was taken)."""
-    weight = round(min(max((0.30 + 0.08 * min(max(drop, 0.0), 4.0)) * 0.85, 0.15), 0.95), 2)
+def weight_for(drop: float, sure: bool, swaps: int) -> float:
+    """Prior weight of a reading: the paper-mill generator's for its variant (per-swap Zipf
+    drop; halved where a `likely` substitute was taken)."""
+    weight = variant_weight(drop, 0.0, swaps)
     return weight if sure else round(weight * LIKELY_SHARE, 2)
 
 
@@ -265,28 +264,28 @@ class TableSpinDetector:
         inflection of the last word; None when there is none or the words are known English."""
         if not all(w.isalpha() for w in words) or not self._may_read(words):
             return None
-        best: tuple[tuple[int, int], tuple[str, ...], float, bool, str] | None = None
+        best: tuple[tuple[int, int], tuple[str, ...], float, bool, int, str] | None = None
         head = [self._options(w) for w in words[:-1]]
         for base, tag in singular_readings(words[-1]):
             written = words[:-1] + (base,)
             if written in self.known:
                 return None  # the words are an expression, a term or an honest phrase as written
-            common = min(self.zipf.get(w, 0.0) for w in written) >= PLAIN_ZIPF
+            least = min(self.zipf.get(w, 0.0) for w in written)
             for reading in self._readings(head, self._options(base)):
                 swaps = [r for r in reading if r[3]]
                 if len(swaps) < MIN_SWAPS:
                     continue
                 drop = sum(r[1] for r in swaps) / len(swaps)
-                if drop < MIN_DROP or (common and drop < PLAIN_DROP):
+                if drop < MIN_DROP or plain_swap(least, drop):
                     continue
                 likely = sum(not r[2] for r in reading)
                 rank = (likely, -len(swaps))
                 if best is None or rank < best[0]:
-                    best = (rank, tuple(r[0] for r in reading), drop, likely == 0, tag)
+                    best = (rank, tuple(r[0] for r in reading), drop, likely == 0, len(swaps), tag)
         if best is None:
             return None
-        _, term, drop, sure, tag = best
-        return self._entry(words, " ".join(term), drop, sure), tag
+        _, term, drop, sure, swaps, tag = best
+        return self._entry(words, " ".join(term), weight_for(drop, sure, swaps), drop), tag
 
     def _readings(self, head: list[list[Reading]], last: list[Reading]) -> Iterator[tuple[Reading, ...]]:
         """Every way of reading the words back that makes a known term (by index, not by
@@ -303,7 +302,7 @@ class TableSpinDetector:
                     if thirds:
                         yield from ((a, b, c) for c in last if c[0] in thirds)
 
-    def _entry(self, spun: tuple[str, ...], term: str, drop: float, sure: bool) -> Entry:
+    def _entry(self, spun: tuple[str, ...], term: str, weight: float, drop: float) -> Entry:
         key = (spun, term)
         entry = self._entries.get(key)
         if entry is None:
@@ -311,7 +310,7 @@ class TableSpinDetector:
                 spun=spun,
                 originals=(term,),
                 kind=Kind.NEARMISS,
-                weight=weight_for(drop, sure),
+                weight=weight,
                 ambiguous=True,
                 source=SOURCE,
                 rarity=round(drop, 2),

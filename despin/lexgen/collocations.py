@@ -44,6 +44,7 @@ from despin.lexgen.thesaurus import (
     load_wordnet,
 )
 from despin.lexicon import default_dir
+from despin.scoring import plain_swap, variant_weight
 
 Broad = Aiksaurus | Moby  # a broad word-cluster thesaurus: anything with `shared_meanings`
 
@@ -284,7 +285,7 @@ def plain_english(v: Variant) -> bool:
     content = [w for w in v.words if w not in STOPWORDS and w not in PARTICLES]
     if len(content) < 2:
         return True
-    return min(zipf(w) for w in content) >= 4.5 and v.rarity / len(v.swaps) < 0.7
+    return plain_swap(min(zipf(w) for w in content), v.rarity / len(v.swaps))
 
 
 def as_matched(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -320,12 +321,9 @@ def weigh(v: Variant) -> tuple[float, bool]:
     marked ambiguous and counts only beside other evidence.
     """
     per_swap = v.rarity / len(v.swaps)
-    weight = 0.30 + 0.08 * min(per_swap, 4.0) + 0.30 * v.expression.fixed
-    if len(v.swaps) > 1:
-        weight *= 0.85
     common = min(zipf(w) for w in v.words if w not in STOPWORDS) >= 4.0
     ambiguous = (common and per_swap < 1.0) or (v.first_sense and per_swap < 0.5)
-    return round(min(max(weight, 0.15), 0.95), 2), ambiguous
+    return variant_weight(per_swap, v.expression.fixed, len(v.swaps)), ambiguous
 
 
 # --------------------------------------------------------------------------------------------

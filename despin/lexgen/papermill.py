@@ -28,12 +28,12 @@ from despin.lexgen.collocations import Expression, Generation, SCIENCE_LIST, Var
 from despin.lexgen.common import STOPWORDS, log, taken_forms, write_tsv
 from despin.lexgen.spinner import read_table as read_forward_table
 from despin.lexicon import default_dir
+from despin.scoring import LIKELY_SHARE
 
 TABLE = Path(__file__).resolve().parent / "data" / "papermill_table.tsv"
 PER_WORD = 4  # substitutes of one word tried in single swaps
 PER_WORD_DOUBLE = 2  # substitutes of each word combined in double swaps
 PER_TERM = 12  # variants kept per term, likeliest first
-LIKELY_SHARE = 0.5  # of the weight, for a variant that took a `likely` substitute
 
 
 @dataclass(frozen=True, slots=True)
