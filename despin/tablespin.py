@@ -144,12 +144,10 @@ class TableSpinDetector:
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> TableSpinDetector:
+        """The signal over a signals folder: its terms, known phrases and frequencies are the
+        near-miss signal's files, read the near-miss signal's way (see `beside`)."""
         d = Path(directory) if directory is not None else default_dir() / "signals"
-        table = parse_table(data_lines(d / TABLE_FILE))
-        terms = {tuple(ln.split()) for ln in data_lines(d / "terms.txt")}
-        known = {tuple(ln.split()) for name in ("expressions.txt", "honest.txt") for ln in data_lines(d / name)}
-        zipf = {w: float(z) for w, _, z in (ln.partition("\t") for ln in data_lines(d / "zipf.txt"))}
-        return cls(table, terms, known, zipf)
+        return cls.beside(NearMissDetector.load(d), d)
 
     @classmethod
     def beside(cls, nearmiss: NearMissDetector, directory: str | Path | None = None) -> TableSpinDetector:
