@@ -37,7 +37,7 @@ from despin.scoring import (
     passage_score,
     verdict,
 )
-from despin.tokens import APOSTROPHES, BARRIER, Tokens, indices, phrase_key, tokenize, tokenize_passages
+from despin.tokens import BARRIER, Tokens, indices, is_word_text, phrase_key, tokenize, tokenize_passages
 
 Signal = Callable[[Sequence[Token]], list[Match]]
 
@@ -358,12 +358,8 @@ def _pair_fits(matches: Sequence[Match], tokens: Tokens) -> dict[int, int]:
 
 
 def _reading(norms: list[str], texts: list[str], size: int, i: int, restored: dict[int, str]) -> tuple[str, ...]:
-    """The neighbour at token `i` as written and, if it differs, as restored; () for none
-    (`Tokens.is_word`, inline)."""
-    if not 0 <= i < size:
-        return ()
-    text = texts[i]
-    if not (text[0].isalpha() or (len(text) == 2 and text[0] in APOSTROPHES)):
+    """The neighbour at token `i` as written and, if it differs, as restored; () for none."""
+    if not 0 <= i < size or not is_word_text(texts[i]):
         return ()
     word = norms[i]
     other = restored.get(i, word)

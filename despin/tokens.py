@@ -107,6 +107,12 @@ def _is_latin(text: str) -> bool:
     return True
 
 
+def is_word_text(text: str) -> bool:
+    """Whether a token's text is a word: letters first, or a possessive "'s" (`Tokens.is_word`,
+    for callers that hold the texts column already)."""
+    return text[0].isalpha() or (len(text) == 2 and text[0] in APOSTROPHES)
+
+
 class Tokens(Sequence[Token]):
     """A run of tokens stored column-wise: texts, norms, starts and ends as parallel lists.
 
@@ -157,8 +163,7 @@ class Tokens(Sequence[Token]):
         return TokenKind.NUMBER if first.isnumeric() else TokenKind.PUNCT
 
     def is_word(self, i: int) -> bool:
-        text = self.texts[i]
-        return text[0].isalpha() or (len(text) == 2 and text[0] in APOSTROPHES)
+        return is_word_text(self.texts[i])
 
     def word_count(self) -> int:
         """How many tokens are words: all but numbers and punctuation, counted in C."""
