@@ -153,8 +153,3 @@ def load_signals(use_cache: bool = True) -> BundledSignals:
     if not use_cache:
         return build()
     return _cached("nearmiss", sorted(folder.glob("*.txt")), BundledSignals, build)
-
-
-def load_nearmiss(use_cache: bool = True) -> NearMissDetector:
-    """The near-miss signal alone (see `load_signals`)."""
-    return load_signals(use_cache).nearmiss

@@ -56,14 +56,14 @@ def test_old_compiled_lexicons_are_pruned(datadir, tmp_path, cache):
 
 
 def test_the_near_miss_signal_is_cached_and_finds_what_a_fresh_one_finds(cache):
-    from despin.compiled import load_nearmiss
+    from despin.compiled import load_signals
     from despin.tokens import tokenize
 
     tokens = tokenize("We trained a deep neural organization on the collected information.")
-    fresh = load_nearmiss(use_cache=False)
+    fresh = load_signals(use_cache=False).nearmiss
     assert fresh(tokens)  # "neural organization": a near miss of "neural network"
-    first = load_nearmiss()  # builds and writes the cache
+    first = load_signals().nearmiss  # builds and writes the cache
     assert list(cache.glob("nearmiss-*.pickle"))
-    again = load_nearmiss()  # reads it
+    again = load_signals().nearmiss  # reads it
     assert [m.entry.originals for m in again(tokens)] == [m.entry.originals for m in fresh(tokens)]
     assert [m.entry.originals for m in first(tokens)] == [m.entry.originals for m in fresh(tokens)]
