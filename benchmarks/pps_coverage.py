@@ -154,14 +154,12 @@ def evaluate(cases: list[Case], analyze_text, per_document: int = 1) -> dict:
     }
 
 
-def restoration_targets(signals) -> set[tuple[str, ...]]:
-    """Every phrase despin can restore to: the originals of its lexicon's rows and the
+def restoration_targets(entries, signals) -> set[tuple[str, ...]]:
+    """Every phrase despin can restore to: the originals of the lexicon `entries` and the
     expressions and terms its signals read back into. A screener phrase whose expected phrase
     is none of these cannot be restored, whatever the substitutes; the share that is shows
     the ceiling the data sets."""
-    from despin.lexicon import default_files, load_files
-
-    out = {phrase_key(o) for e in load_files(default_files())[0] for o in e.originals}
+    out = {phrase_key(o) for e in entries for o in e.originals}
     for signal in signals:
         out |= set(getattr(signal, "known", ()))
     return out
@@ -204,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{level:>14.1f} {d:>10} {d / n:>7.1%} {r:>10} {r / n:>7.1%}"
               f" {ld / n:>12.1%} {lr / n:>12.1%} {f'{(d - ld) / n:.1%} / {(r - lr) / n:.1%}':>20}")
     print("detected by source (strongest finding): " + ", ".join(f"{k} {v}" for k, v in result["by_source"].most_common()))
-    targets = restoration_targets(signals)
+    targets = restoration_targets(matcher.entries(), signals)  # the lexicon already loaded
     reachable = [c for c in cases if any(phrase_key(o) in targets for o in c.originals)]
     within = sum(1 for c in reachable if id(c) in result["restored_cases"])
     print(f"restorable: {len(reachable)} phrases ({len(reachable) / n:.1%}) expect a phrase despin can restore to "

@@ -45,9 +45,9 @@ def test_signal_findings_count_overall_but_not_as_lexicon_coverage(coverage):
     assert result["restored_cases"] == {id(lexical), id(signalled)}
 
 
-def test_the_restorable_ceiling_counts_what_the_lexicon_and_signals_can_restore_to(coverage):
+def test_the_restorable_ceiling_counts_what_the_lexicon_and_signals_can_restore_to(coverage, matcher):
     signal = SimpleNamespace(known=frozenset({("fuzzy", "logic")}))
-    targets = coverage.restoration_targets([signal, object()])
+    targets = coverage.restoration_targets(matcher.entries(), [signal, object()])
     assert ("fuzzy", "logic") in targets  # a term a signal reads back into
     assert len(targets) > 10_000  # the originals of the bundled lexicon's rows
 
